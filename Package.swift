@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "armsim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "armsim", targets: ["armsim"]),
+        .library(name: "AutoDiff", targets: ["AutoDiff"]),
+        .library(name: "ArmKit", targets: ["ArmKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // glibc's sincos, which Swift's Glibc overlay does not export.
+        .target(name: "CMathShim"),
+        .target(name: "AutoDiff", dependencies: ["CMathShim"]),
+        .target(name: "ArmKit", dependencies: ["AutoDiff"]),
+        .systemLibrary(
+            name: "CSDL2",
+            pkgConfig: "sdl2",
+            providers: [.apt(["libsdl2-dev", "libsdl2-ttf-dev", "libsdl2-image-dev", "libsdl2-gfx-dev"])]
+        ),
+        .target(name: "ArmRender", dependencies: ["ArmKit", "CSDL2"]),
+        .executableTarget(
+            name: "armsim",
+            dependencies: [
+                "ArmKit", "ArmRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "AutoDiffTests", dependencies: ["AutoDiff"]),
+        .testTarget(name: "ArmKitTests", dependencies: ["ArmKit", "AutoDiff"]),
+        .testTarget(name: "ArmRenderTests", dependencies: ["ArmRender", "ArmKit"]),
+        .testTarget(name: "armsimTests", dependencies: ["ArmKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,7 @@
+/// A problem with an arm's definition, named by the field it concerns (`links[2]`).
+public struct ArmError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var field: String
+    public var message: String
+    public init(field: String, message: String) { self.field = field; self.message = message }
+    public var description: String { "\(field): \(message)" }
+}

@@ -1,0 +1,46 @@
+/// Which IK method a scenario asks for.
+public enum SolverMethod: String, Sendable, Equatable, CaseIterable {
+    /// Damped least squares: Δq = Jᵀ (J Jᵀ + λ² I)⁻¹ e.
+    case dls
+    /// Plain Moore–Penrose pseudo-inverse (λ = 0), for comparison; refuses to step at a singularity.
+    case pinv
+}
+
+/// A secondary objective for redundant arms, projected into the null space of J.
+public enum NullSpaceObjective: String, Sendable, Equatable, CaseIterable {
+    case none
+    /// Pull toward the arm's initial ("rest") configuration.
+    case rest
+    /// Keep joints away from their limits.
+    case limits
+    /// Climb the gradient of manipulability √det(J Jᵀ).
+    case manipulability
+}
+
+/// Solver settings; every field has the default the README documents.
+public struct SolverConfig: Sendable, Equatable {
+    public var method: SolverMethod = .dls
+    /// λ itself (not λ²), metres. With variable damping this is λ_max.
+    public var damping: Double = 0.05
+    /// σ_min-gated damping: λ² = (1 − (σ_min/ε)²) λ_max² when σ_min < ε, else 0.
+    public var variableDamping: Bool = true
+    /// Converged when ‖e‖ < tolerance (metres; radians for the φ row of the pose task).
+    public var tolerance: Double = 1e-6
+    public var maxIterations: Int = 50
+    /// Largest joint step per iteration, radians (Euclidean norm of Δq).
+    public var maxStep: Double = 0.3
+    /// ε: singular when σ_min < ε. nil means `SolverConfig.defaultSingularThreshold(for:)`.
+    public var singularThreshold: Double? = nil
+    public var nullSpace: NullSpaceObjective = .none
+    /// Gain of the null-space objective's gradient step.
+    public var nullSpaceGain: Double = 0.1
+
+    public init() {}
+
+    /// The default ε: 1% of the arm's reach (σ has units of metres per radian).
+    public static let defaultSingularThresholdFraction = 0.01
+
+    public func singularThreshold(for arm: PlanarArm) -> Double {
+        singularThreshold ?? Self.defaultSingularThresholdFraction * arm.reach
+    }
+}

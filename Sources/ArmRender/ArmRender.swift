@@ -1,0 +1,1 @@
+// ArmRender: SDL2 drawing of a simulation.

@@ -1,0 +1,1 @@
+// AutoDiff: forward, reverse and nested automatic differentiation.
