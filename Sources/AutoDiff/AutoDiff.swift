@@ -1,1 +1,0 @@
-// AutoDiff: forward, reverse and nested automatic differentiation.
