@@ -124,3 +124,18 @@ extension Tape where T == Double {
         }
     }
 }
+
+extension Tape {
+    /// Records `values.count` input variables in consecutive slots and returns the first slot: input i is
+    /// then `tracked(values[i], at: first + i)`, and its adjoint is at that slot after a sweep.
+    @inlinable public func recordVariables(_ values: UnsafeBufferPointer<T>) -> Int32 {
+        let first = Int32(truncatingIfNeeded: count)
+        for v in values { _ = variable(v) }
+        return first
+    }
+
+    /// A handle to a node already on this tape (as returned by `recordVariables`).
+    @inlinable public func tracked(_ value: T, at slot: Int32) -> Tracked<T> {
+        Tracked(value: value, index: slot, tape: self)
+    }
+}

@@ -1,0 +1,62 @@
+import AutoDiff
+
+/// Jacobians of the tip through AD. Rows: x, y (and φ for the pose task); one column per joint.
+/// Results are row-major `rows × n` buffers so the solver can reuse one allocation.
+extension PlanarArm {
+    /// Forward mode: chunked duals, one sweep for up to 64 joints.
+    @inlinable
+    public func jacobianForward(_ q: UnsafeBufferPointer<Double>, task: IKTask, into jacobian: UnsafeMutableBufferPointer<Double>) {
+        precondition(q.count == jointCount && jacobian.count >= task.dimension * jointCount)
+        withPartials(atLeast: jointCount, ForwardArmJacobian(arm: self, q: q, rows: task.dimension, out: jacobian))
+    }
+
+    /// Convenience: an allocated matrix, forward or reverse mode.
+    public func jacobian(_ q: [Double], task: IKTask = .position, mode: DifferentiationMode = .forward) -> Matrix {
+        var m = Matrix(rows: task.dimension, columns: jointCount)
+        q.withUnsafeBufferPointer { q in
+            m.elements.withUnsafeMutableBufferPointer { out in
+                switch mode {
+                case .forward: jacobianForward(q, task: task, into: out)
+                case .reverse: KinematicsWorkspace(arm: self).jacobianReverse(q, task: task, into: out)
+                }
+            }
+        }
+        return m
+    }
+}
+
+@usableFromInline
+struct ForwardArmJacobian: PartialsVisitor {
+    @usableFromInline let arm: PlanarArm
+    @usableFromInline let q: UnsafeBufferPointer<Double>
+    @usableFromInline let rows: Int
+    @usableFromInline let out: UnsafeMutableBufferPointer<Double>
+
+    @inlinable init(arm: PlanarArm, q: UnsafeBufferPointer<Double>, rows: Int, out: UnsafeMutableBufferPointer<Double>) {
+        self.arm = arm; self.q = q; self.rows = rows; self.out = out
+    }
+
+    @inlinable
+    func visit<P: SIMD & Sendable>(_: P.Type) where P.Scalar == Double {
+        let n = q.count
+        let width = P.scalarCount
+        var start = 0
+        while start < n {
+            let end = min(start + width, n)
+            let tip: (x: DualVector<P>, y: DualVector<P>, phi: DualVector<P>)
+            if start == 0 && end == n {
+                tip = arm.tipPose { i in DualVector<P>(variable: q[i], slot: i) }
+            } else {
+                tip = arm.tipPose { i in
+                    i >= start && i < end ? DualVector<P>(variable: q[i], slot: i - start) : DualVector<P>(q[i])
+                }
+            }
+            for j in start..<end {
+                out[j] = tip.x.partials[j - start]
+                out[n + j] = tip.y.partials[j - start]
+                if rows == 3 { out[2 * n + j] = tip.phi.partials[j - start] }
+            }
+            start = end
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import AutoDiff
+
+/// Reusable scratch for reverse-mode Jacobians of one arm: the tape and the adjoint buffer.
+/// After the first call, computing a Jacobian allocates nothing. Not thread-safe: one per solver.
+public final class KinematicsWorkspace {
+    public let arm: PlanarArm
+    @usableFromInline let tape: Tape<Double>
+    @usableFromInline var adjoints: UnsafeMutablePointer<SIMD4<Double>>
+    @usableFromInline var adjointCapacity: Int
+
+    public init(arm: PlanarArm) {
+        self.arm = arm
+        // FK records 1 leaf + 4 nodes per joint (θ, sin, cos as two, x, y): 6 per joint is ample.
+        let nodes = 6 * arm.jointCount + 8
+        tape = Tape(capacity: nodes)
+        adjointCapacity = nodes
+        adjoints = .allocate(capacity: nodes)
+    }
+
+    deinit { adjoints.deallocate() }
+
+    /// Reverse mode: one recording of FK, then one sweep carrying all 2 or 3 output rows at once (SIMD adjoints).
+    @inlinable
+    public func jacobianReverse(_ q: UnsafeBufferPointer<Double>, task: IKTask, into jacobian: UnsafeMutableBufferPointer<Double>) {
+        let n = arm.jointCount
+        precondition(q.count == n && jacobian.count >= task.dimension * n)
+        tape.reset()
+        let first = tape.recordVariables(q)
+        let tape = self.tape
+        let tip = arm.tipPose { i in tape.tracked(q[i], at: first + Int32(i)) }
+        if tape.count > adjointCapacity {
+            adjoints.deallocate()
+            adjointCapacity = tape.count
+            adjoints = .allocate(capacity: adjointCapacity)
+        }
+        withUnsafeTemporaryAllocation(of: Tracked<Double>.self, capacity: 3) { outputs in
+            outputs[0] = tip.x; outputs[1] = tip.y; outputs[2] = tip.phi
+            let used = UnsafeBufferPointer(rebasing: outputs[0..<task.dimension])
+            tape.pullback(from: used, into: adjoints)
+        }
+        let base = Int(first)
+        for j in 0..<n {
+            let a = adjoints[base + j]
+            jacobian[j] = a[0]
+            jacobian[n + j] = a[1]
+            if task == .pose { jacobian[2 * n + j] = a[2] }
+        }
+    }
+}
