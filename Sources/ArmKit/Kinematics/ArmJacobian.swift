@@ -3,11 +3,13 @@ import AutoDiff
 /// Jacobians of the tip through AD. Rows: x, y (and φ for the pose task); one column per joint.
 /// Results are row-major `rows × n` buffers so the solver can reuse one allocation.
 extension PlanarArm {
-    /// Forward mode: chunked duals, one sweep for up to 64 joints.
-    @inlinable
-    public func jacobianForward(_ q: UnsafeBufferPointer<Double>, task: IKTask, into jacobian: UnsafeMutableBufferPointer<Double>) {
+    /// Forward mode: chunked duals, one sweep for up to 64 joints. The same sweep yields the tip pose
+    /// (φ unwrapped), which it returns, so a solver iteration needs no separate FK.
+    @inlinable @discardableResult
+    public func jacobianForward(_ q: UnsafeBufferPointer<Double>, task: IKTask,
+                                into jacobian: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, phi: Double) {
         precondition(q.count == jointCount && jacobian.count >= task.dimension * jointCount)
-        withPartials(atLeast: jointCount, ForwardArmJacobian(arm: self, q: q, rows: task.dimension, out: jacobian))
+        return withPartials(atLeast: jointCount, ForwardArmJacobian(arm: self, q: q, rows: task.dimension, out: jacobian))
     }
 
     /// Convenience: an allocated matrix, forward or reverse mode.
@@ -37,9 +39,10 @@ struct ForwardArmJacobian: PartialsVisitor {
     }
 
     @inlinable
-    func visit<P: SIMD & Sendable>(_: P.Type) where P.Scalar == Double {
+    func visit<P: SIMD & Sendable>(_: P.Type) -> (x: Double, y: Double, phi: Double) where P.Scalar == Double {
         let n = q.count
         let width = P.scalarCount
+        var pose = (x: 0.0, y: 0.0, phi: 0.0)
         var start = 0
         while start < n {
             let end = min(start + width, n)
@@ -56,7 +59,9 @@ struct ForwardArmJacobian: PartialsVisitor {
                 out[n + j] = tip.y.partials[j - start]
                 if rows == 3 { out[2 * n + j] = tip.phi.partials[j - start] }
             }
+            pose = (tip.x.value, tip.y.value, tip.phi.value)
             start = end
         }
+        return pose
     }
 }

@@ -20,8 +20,10 @@ public final class KinematicsWorkspace {
     deinit { adjoints.deallocate() }
 
     /// Reverse mode: one recording of FK, then one sweep carrying all 2 or 3 output rows at once (SIMD adjoints).
-    @inlinable
-    public func jacobianReverse(_ q: UnsafeBufferPointer<Double>, task: IKTask, into jacobian: UnsafeMutableBufferPointer<Double>) {
+    /// Returns the tip pose (φ unwrapped) that the recording computed.
+    @inlinable @discardableResult
+    public func jacobianReverse(_ q: UnsafeBufferPointer<Double>, task: IKTask,
+                                into jacobian: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, phi: Double) {
         let n = arm.jointCount
         precondition(q.count == n && jacobian.count >= task.dimension * n)
         tape.reset()
@@ -45,5 +47,6 @@ public final class KinematicsWorkspace {
             jacobian[n + j] = a[1]
             if task == .pose { jacobian[2 * n + j] = a[2] }
         }
+        return (tip.x.value, tip.y.value, tip.phi.value)
     }
 }

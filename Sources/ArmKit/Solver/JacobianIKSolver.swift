@@ -1,0 +1,259 @@
+import AutoDiff
+
+/// Jacobian-based IK for both methods a scenario can ask for:
+/// - `dls`: Δq = Jᵀ (J Jᵀ + λ² I)⁻¹ e with fixed or σ_min-gated variable λ. With λ > 0 the step obeys
+///   ‖Δq‖ ≤ ‖e‖ / (2λ), so it stays bounded even at an exact singularity.
+/// - `pinv`: the same with λ = 0; within ε of a singularity it refuses to step and reports `failed`.
+///
+/// Every iteration: one AD sweep gives the tip and J together; J Jᵀ is 2×2 or 3×3 and solved in closed form,
+/// so an iteration is O(n). Then ‖Δq‖ is clamped to maxStep, and joint limits are enforced by an active set:
+/// a joint whose step would cross its limit is frozen (its column of J zeroed) and the step re-solved, then q
+/// is clamped into its limits.
+///
+/// At a saddle of ½‖e‖² (‖Jᵀe‖ ≈ 0 with ‖e‖ large: a stretched arm whose target lies inward on its line) DLS
+/// cannot move. The solver then takes the Hessian of ½‖e‖² by nested AD and steps along the eigenvector of
+/// its most negative eigenvalue (the idea of saddle-free Newton methods); with no negative curvature it is
+/// a true minimum (an unreachable target) and the solve stops.
+public final class JacobianIKSolver: IKSolver {
+    public let arm: PlanarArm
+    public let task: IKTask
+    public let config: SolverConfig
+    /// The rest pose the `rest` null-space objective pulls toward.
+    public let rest: [Double]
+    /// ε on σ_min: singular below it; variable damping acts below it.
+    public let threshold: Double
+    /// Variable damping is also capped at μ‖e‖ (Levenberg–Marquardt as Yamashita–Fukushima): the cap is λ_max
+    /// for errors of 1% of the reach and shrinks with the error, so a solve that ends at a singular
+    /// configuration (a target on the outer edge) still converges fast, while ‖Δq‖ ≤ ‖e‖/(2λ) ≤ 1/(2μ) stays bounded.
+    private var errorScaledDampingCap: Double { config.damping / (0.01 * arm.reach) }
+    /// Forward mode up to this many joints, reverse beyond (chosen by `armsim bench`).
+    public static let forwardModeJointLimit = 16
+
+    private let n: Int
+    private let rows: Int
+    private let workspace: KinematicsWorkspace
+    private let jacobian: UnsafeMutableBufferPointer<Double>
+    private let scratch: UnsafeMutableBufferPointer<Double>
+    private let step: UnsafeMutableBufferPointer<Double>
+    private let trial: UnsafeMutableBufferPointer<Double>
+    private let frozen: UnsafeMutableBufferPointer<Bool>
+
+    public init(arm: PlanarArm, task: IKTask, config: SolverConfig, rest: [Double]) {
+        self.arm = arm; self.task = task; self.config = config
+        self.rest = rest.count == arm.jointCount ? rest : [Double](repeating: 0, count: arm.jointCount)
+        threshold = config.singularThreshold(for: arm)
+        n = arm.jointCount
+        rows = task.dimension
+        workspace = KinematicsWorkspace(arm: arm)
+        jacobian = .allocate(capacity: rows * n)
+        scratch = .allocate(capacity: rows * n)
+        step = .allocate(capacity: n)
+        trial = .allocate(capacity: n)
+        frozen = .allocate(capacity: n)
+        jacobian.initialize(repeating: 0); scratch.initialize(repeating: 0)
+        step.initialize(repeating: 0); trial.initialize(repeating: 0); frozen.initialize(repeating: false)
+    }
+
+    deinit {
+        jacobian.deallocate(); scratch.deallocate(); step.deallocate(); trial.deallocate(); frozen.deallocate()
+    }
+
+    /// Tip and J at q in one AD sweep.
+    private func sweep(_ q: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, phi: Double) {
+        let qc = UnsafeBufferPointer(q)
+        return n <= Self.forwardModeJointLimit
+            ? arm.jacobianForward(qc, task: task, into: jacobian)
+            : workspace.jacobianReverse(qc, task: task, into: jacobian)
+    }
+
+    public func solve(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D) -> SolveReport {
+        precondition(q.count == n, "q must have one angle per joint")
+        var report = SolveReport()
+        let tolerance = config.tolerance
+        let reachable = arm.canReach(target.point, slack: tolerance)
+        var refused = false
+        var tip = sweep(q)
+        // An unreachable target is aimed at through its closest reachable point: the arm ends stretched
+        // toward it (or folded toward a target in the inner hole) instead of oscillating.
+        var aim = target
+        if !reachable {
+            let p = arm.closestReachablePoint(to: target.point, fallback: Point2D(x: tip.x, y: tip.y))
+            aim.x = p.x; aim.y = p.y
+        }
+        var e = TaskError(target: aim, tip: tip, task: task)
+        var lambda = 0.0
+
+        while report.iterations < config.maxIterations && e.norm >= tolerance {
+            let gram = SmallSymmetric(gramOf: jacobian, rows: rows, columns: n)
+            let sigmaMin = gram.minEigenvalue.squareRoot()
+            if config.method == .pinv {
+                lambda = 0
+                if sigmaMin < threshold { refused = true; break }
+            } else {
+                lambda = DampingSchedule.lambda(sigmaMin: sigmaMin, threshold: threshold,
+                                                maximum: config.damping, variable: config.variableDamping)
+                if config.variableDamping { lambda = min(lambda, errorScaledDampingCap * e.norm) }
+            }
+            report.iterations += 1
+
+            if isSaddle(e) {
+                if escapeSaddle(q, target: aim, error: e.norm) {
+                    report.saddleEscapes += 1
+                    report.largestStep = max(report.largestStep, config.maxStep)
+                    tip = sweep(q)
+                    e = TaskError(target: aim, tip: tip, task: task)
+                    continue
+                }
+                break   // a true minimum of ½‖e‖²: no iteration can do better
+            }
+
+            guard dlsStep(gram: gram, lambda: lambda, e: e, q: q) else { refused = config.method == .pinv; break }
+            var norm = stepNorm()
+            if norm > config.maxStep {
+                let scale = config.maxStep / norm
+                for i in 0..<n { step[i] *= scale }
+                norm = config.maxStep
+            }
+            addNullSpaceMotion(q, gram: gram, lambda: lambda)
+            for i in 0..<n { q[i] += step[i] }
+            if let limits = arm.limits { for i in 0..<n { q[i] = limits[i].clamp(q[i]) } }
+            report.largestStep = max(report.largestStep, norm)
+
+            tip = sweep(q)
+            e = TaskError(target: aim, tip: tip, task: task)
+            if norm < 1e-15 { break }   // no motion left: a minimum of ½‖e‖², or every joint frozen
+        }
+
+        let converged = e.norm < tolerance && reachable
+        report.error = reachable ? e.norm : TaskError(target: target, tip: tip, task: task).norm
+        report.damping = lambda
+        let analysis = SingularityAnalysis(
+            singularValues: SingularValues(jacobian: UnsafeBufferPointer(jacobian), rows: rows, columns: n, scratch: scratch),
+            q: UnsafeBufferPointer(q), threshold: threshold)
+        report.sigmaMin = analysis.sigmaMin
+        report.manipulability = analysis.manipulability
+        report.singular = analysis.singular
+        report.singularity = analysis.kind
+        report.status = status(converged: converged, reachable: reachable, refused: refused, q: q)
+        return report
+    }
+
+    private func status(converged: Bool, reachable: Bool, refused: Bool, q: UnsafeMutableBufferPointer<Double>) -> SolveStatus {
+        if converged { return .converged }
+        if !reachable { return .unreachable }
+        if refused { return .failed }
+        if let limits = arm.limits {
+            for i in 0..<n where q[i] <= limits[i].lower + 1e-12 || q[i] >= limits[i].upper - 1e-12 { return .limited }
+        }
+        return .stalled
+    }
+
+    /// ‖Jᵀe‖ negligible next to ‖J‖·‖e‖: ½‖e‖² is stationary but the target is not reached.
+    private func isSaddle(_ e: TaskError) -> Bool {
+        var gradient = 0.0, jnorm = 0.0
+        for c in 0..<n {
+            var g = 0.0
+            for r in 0..<rows {
+                let v = jacobian[r * n + c]
+                g += v * e.components[r]
+                jnorm += v * v
+            }
+            gradient += g * g
+        }
+        return gradient.squareRoot() <= 1e-9 * jnorm.squareRoot() * e.norm
+    }
+
+    /// Δq = Jᵀ (J Jᵀ + λ² I)⁻¹ e into `step`, with joints that would cross a limit frozen and re-solved.
+    private func dlsStep(gram: SmallSymmetric, lambda: Double, e: TaskError, q: UnsafeMutableBufferPointer<Double>) -> Bool {
+        guard let w = gram.solve(shift: lambda * lambda, e.components) else { return false }
+        applyTranspose(w)
+        guard let limits = arm.limits else { return true }
+        var anyFrozen = false
+        for i in 0..<n {
+            let next = q[i] + step[i]
+            frozen[i] = next < limits[i].lower || next > limits[i].upper
+            if frozen[i] { trial[i] = next < limits[i].lower ? limits[i].lower : limits[i].upper }
+            anyFrozen = anyFrozen || frozen[i]
+        }
+        guard anyFrozen else { return true }
+        for r in 0..<rows { for i in 0..<n where frozen[i] { jacobian[r * n + i] = 0 } }
+        let reduced = SmallSymmetric(gramOf: jacobian, rows: rows, columns: n)
+        // Every joint frozen, or the rest cannot move the tip: keep the clamped original step.
+        guard let w2 = reduced.solve(shift: max(lambda * lambda, 1e-18), e.components) else { return true }
+        applyTranspose(w2)
+        // A frozen joint still goes as far as its limit: the full step would have crossed it.
+        for i in 0..<n where frozen[i] { step[i] = trial[i] - q[i] }
+        return true
+    }
+
+    private func applyTranspose(_ w: SIMD3<Double>) {
+        for c in 0..<n {
+            var s = jacobian[c] * w[0] + jacobian[n + c] * w[1]
+            if rows == 3 { s += jacobian[2 * n + c] * w[2] }
+            step[c] = s
+        }
+    }
+
+    private func stepNorm() -> Double {
+        var s = 0.0
+        for i in 0..<n { s += step[i] * step[i] }
+        return s.squareRoot()
+    }
+
+    /// Adds (I − J⁺J) z for the configured secondary objective, z = gain · (descent direction of the objective).
+    private func addNullSpaceMotion(_ q: UnsafeMutableBufferPointer<Double>, gram: SmallSymmetric, lambda: Double) {
+        guard config.nullSpace != .none, n > rows, config.nullSpaceGain > 0 else { return }
+        let gain = config.nullSpaceGain
+        switch config.nullSpace {
+        case .none: return
+        case .rest:
+            for i in 0..<n { trial[i] = -gain * (q[i] - rest[i]) }
+        case .limits:
+            guard let limits = arm.limits else { return }
+            for i in 0..<n {
+                let mid = 0.5 * (limits[i].lower + limits[i].upper)
+                let range = max(limits[i].upper - limits[i].lower, 1e-9)
+                trial[i] = -gain * (q[i] - mid) / (range * range)
+            }
+        case .manipulability:
+            let g = ManipulabilityGradient.compute(arm: arm, q: Array(q), task: task)
+            for i in 0..<n { trial[i] = gain * g[i] }
+        }
+        // Project: z − J⁺ J z with J⁺ = Jᵀ (J Jᵀ + λ² I)⁻¹.
+        var jz = SIMD3<Double>()
+        for r in 0..<rows { for c in 0..<n { jz[r] += jacobian[r * n + c] * trial[c] } }
+        guard let w = gram.solve(shift: max(lambda * lambda, 1e-12), jz) else { return }
+        for c in 0..<n {
+            var s = jacobian[c] * w[0] + jacobian[n + c] * w[1]
+            if rows == 3 { s += jacobian[2 * n + c] * w[2] }
+            step[c] += trial[c] - s
+        }
+    }
+
+    /// One step along the most negative curvature of ½‖e‖², with a backtracking line search on its length.
+    /// Returns false when there is no negative curvature (a true minimum: nothing to escape).
+    private func escapeSaddle(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D, error: Double) -> Bool {
+        let current = Array(q)
+        let objective = ErrorObjective(arm: arm, target: target, task: task, reference: current)
+        let h = hessian(objective, at: current)
+        let (value, direction) = SymmetricEigen.smallest(h)
+        var scale = 0.0
+        for i in 0..<h.rows { for j in 0..<h.columns { scale = max(scale, abs(h[i, j])) } }
+        guard value < -1e-9 * max(scale, 1e-300) else { return false }
+        let f0: Double = objective(current)
+        var alpha = config.maxStep
+        for _ in 0..<30 {
+            for sign in [1.0, -1.0] {
+                for i in 0..<n { trial[i] = current[i] + sign * alpha * direction[i] }
+                if let limits = arm.limits { for i in 0..<n { trial[i] = limits[i].clamp(trial[i]) } }
+                let f: Double = objective(Array(trial))
+                if f < f0 {
+                    for i in 0..<n { q[i] = trial[i] }
+                    return true
+                }
+            }
+            alpha *= 0.5
+        }
+        return false
+    }
+}

@@ -1,0 +1,77 @@
+import AutoDiff
+
+/// A symmetric 2×2 or 3×3 matrix such as J Jᵀ: the DLS step only ever inverts one of these, in closed form.
+@usableFromInline
+struct SmallSymmetric {
+    @usableFromInline var a00 = 0.0, a01 = 0.0, a02 = 0.0, a11 = 0.0, a12 = 0.0, a22 = 0.0
+    @usableFromInline var size: Int
+
+    @inlinable init(size: Int) { self.size = size }
+
+    /// J Jᵀ for a row-major size × n Jacobian.
+    @inlinable init(gramOf j: UnsafeMutableBufferPointer<Double>, rows: Int, columns n: Int) {
+        size = rows
+        for c in 0..<n {
+            let x = j[c], y = j[n + c]
+            a00 += x * x; a01 += x * y; a11 += y * y
+            if rows == 3 {
+                let z = j[2 * n + c]
+                a02 += x * z; a12 += y * z; a22 += z * z
+            }
+        }
+    }
+
+    /// Solves (A + shift·I) w = b by Cholesky; nil when the matrix is not positive definite.
+    @inlinable func solve(shift: Double, _ b: SIMD3<Double>) -> SIMD3<Double>? {
+        let d0 = a00 + shift, d1 = a11 + shift
+        guard d0 > 0 else { return nil }
+        let l00 = d0.squareRoot()
+        let l10 = a01 / l00
+        let s1 = d1 - l10 * l10
+        guard s1 > 0 else { return nil }
+        let l11 = s1.squareRoot()
+        if size == 2 {
+            let y0 = b[0] / l00
+            let y1 = (b[1] - l10 * y0) / l11
+            let w1 = y1 / l11
+            let w0 = (y0 - l10 * w1) / l00
+            return SIMD3(w0, w1, 0)
+        }
+        let l20 = a02 / l00
+        let l21 = (a12 - l20 * l10) / l11
+        let s2 = a22 + shift - l20 * l20 - l21 * l21
+        guard s2 > 0 else { return nil }
+        let l22 = s2.squareRoot()
+        let y0 = b[0] / l00
+        let y1 = (b[1] - l10 * y0) / l11
+        let y2 = (b[2] - l20 * y0 - l21 * y1) / l22
+        let w2 = y2 / l22
+        let w1 = (y1 - l21 * w2) / l11
+        let w0 = (y0 - l10 * w1 - l20 * w2) / l00
+        return SIMD3(w0, w1, w2)
+    }
+
+    /// The smallest eigenvalue, closed form (cheap; accurate to about ε·‖A‖, enough to schedule damping).
+    @inlinable var minEigenvalue: Double {
+        if size == 2 {
+            let mean = 0.5 * (a00 + a11), half = 0.5 * (a00 - a11)
+            return max(0, mean - (half * half + a01 * a01).squareRoot())
+        }
+        let p1 = a01 * a01 + a02 * a02 + a12 * a12
+        let q = (a00 + a11 + a22) / 3
+        let p2 = (a00 - q) * (a00 - q) + (a11 - q) * (a11 - q) + (a22 - q) * (a22 - q) + 2 * p1
+        if p2 <= 0 { return max(0, q) }
+        let p = (p2 / 6).squareRoot()
+        let b00 = (a00 - q) / p, b11 = (a11 - q) / p, b22 = (a22 - q) / p
+        let b01 = a01 / p, b02 = a02 / p, b12 = a12 / p
+        let det = b00 * (b11 * b22 - b12 * b12) - b01 * (b01 * b22 - b12 * b02) + b02 * (b01 * b12 - b11 * b02)
+        let r = min(1, max(-1, det / 2))
+        let phi = Double.acosApprox(r) / 3
+        return max(0, q + 2 * p * Double.cosApprox(phi + 2 * .pi / 3))
+    }
+}
+
+extension Double {
+    @usableFromInline static func acosApprox(_ x: Double) -> Double { Double.atan2(y: (1 - x * x).squareRoot(), x: x) }
+    @usableFromInline static func cosApprox(_ x: Double) -> Double { Double.sincos(x).cos }
+}
