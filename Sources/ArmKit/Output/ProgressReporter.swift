@@ -78,8 +78,8 @@ public final class ProgressReporter {
         }
         if elapsed > 0 {
             let rate = Double(framesDone) / elapsed
-            s += ", " + (rate >= 1e6 ? "\(Self.oneDecimal(rate / 1e6)) M" : rate >= 1e3 ? "\(Self.oneDecimal(rate / 1e3)) k" : "\(Int(rate)) ")
-            s += "frames/s"
+            s += rate >= 1e6 ? ", \(Self.oneDecimal(rate / 1e6)) M frames/s"
+                : rate >= 1e3 ? ", \(Self.oneDecimal(rate / 1e3)) k frames/s" : ", \(Int(rate)) frames/s"
         }
         return s
     }
