@@ -114,6 +114,20 @@ struct OutputSinkTests {
         #expect(dir.entries == ["link.csv", "real.csv"])
     }
 
+    @Test("a failed rename reports commitFailed and removes the temporary file")
+    func commitFailure() throws {
+        let dir = try OutputScratchDirectory()
+        defer { dir.remove() }
+        let output = try AtomicFileOutput(path: dir.file("run.csv"), durable: false)
+        try write("data", to: output)
+        // Something else takes the name meanwhile: a directory cannot be renamed over.
+        #expect(mkdir(dir.file("run.csv"), 0o755) == 0)
+        #expect(throws: OutputError.self) { try output.commit() }
+        #expect(dir.entries == ["run.csv"])
+        #expect(fileType(dir.file("run.csv")) == S_IFDIR)
+        #expect(throws: OutputError.self) { try output.commit() }  // still not committed
+    }
+
     @Test("/dev/null is written directly, never renamed over or deleted")
     func devNull() throws {
         let output = try AtomicFileOutput(path: "/dev/null")

@@ -177,11 +177,13 @@ public final class AtomicFileOutput: ByteSink {
         if close(descriptor) != 0 && errno != EINTR {
             // Delayed write errors (NFS, quotas) surface here: the data may be incomplete.
             let reason = Self.lastError()
+            state = .aborted
             removeTemporary(temporary)
             throw OutputError.writeFailed(path: path, reason: reason)
         }
         if rename(temporary, targetPath) != 0 {
             let reason = Self.lastError()
+            state = .aborted
             removeTemporary(temporary)
             throw OutputError.commitFailed(path: path, reason: reason)
         }
