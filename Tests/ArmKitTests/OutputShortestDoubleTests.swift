@@ -1,19 +1,6 @@
 import Testing
 @testable import ArmKit
 
-/// A small deterministic generator (SplitMix64) so a failure reproduces.
-struct OutputTestRNG: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A decimal string reduced to (significant digits, exponent of the last digit): "1.25e+3" → ("125", 1).
 private func normalizedDecimal(_ text: String) -> (digits: String, exponent: Int) {
     var s = Substring(text)
@@ -115,7 +102,7 @@ struct OutputShortestDoubleTests {
     @Test("1,000,000 random bit patterns and 300,000 values in [-10, 10] etc. round-trip bit-exactly",
           arguments: [UInt64(0x5EED_0123_4567_89AB), 0x0DDB_A11C_AFE0_0001, 0x1234_5678_9ABC_DEF0, 0xFEED_FACE_0BAD_F00D])
     func randomValues(seed: UInt64) {
-        var rng = OutputTestRNG(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var failures: [String] = []
         var checked = 0
         while checked < 250_000 {

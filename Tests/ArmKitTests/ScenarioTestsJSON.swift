@@ -19,18 +19,6 @@ private func stringValue(_ text: String) throws -> String? {
     return s
 }
 
-/// SplitMix64: a small deterministic generator so fuzz failures reproduce.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Scenario JSON parser")
 struct ScenarioJSONTests {
     @Test func malformedJSONReportsLineAndColumn() {
@@ -139,7 +127,7 @@ struct ScenarioJSONTests {
     /// Random bytes, and random mutations of a valid file, must give a Scenario or a ScenarioError —
     /// never a crash, and never a problem without a message or spanning lines.
     @Test func fuzz() throws {
-        var rng = SplitMix64(state: 0xA11CE)
+        var rng = SplitMix64(seed: 0xA11CE)
         let seed = Array(F.json(
             path: #"{ "type": "waypoints", "points": [[1.5, -0.4], [1.5, 0.6], [0.9, 0.8]], "durations": [1, 2, 3], "loop": true }"#,
             solver: #"{ "method": "dls", "damping": 0.05, "maxIterations": 50, "nullSpace": "rest" }"#).utf8)

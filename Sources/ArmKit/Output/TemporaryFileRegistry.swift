@@ -94,6 +94,12 @@ public enum TemporaryFileRegistry {
         atexit {
             TemporaryFileRegistry.unlinkAll()
         }
+        // A parent may have spawned us with these signals blocked (a process started from a thread that blocks
+        // signals passes its mask on through exec); blocked, a SIGTERM would wait until the run ends.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signo in fatalSignals { sigaddset(&unblock, signo) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for signo in fatalSignals {
             var old = sigaction()
             sigaction(signo, nil, &old)

@@ -37,7 +37,7 @@ struct HeadlessRun {
             recorder = try record.map { try FrameRecorder(scenario: scenario, directory: $0.0, every: $0.1, width: $0.2, height: $0.3) }
         } catch {
             fileOutput?.abort()
-            throw CommandFailure(message: error.description)
+            throw CommandFailure(message: "\(error)")
         }
 
         let simulator = Simulator(scenario: scenario)
