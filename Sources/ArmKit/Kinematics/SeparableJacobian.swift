@@ -13,9 +13,19 @@ extension PlanarArm {
     @inlinable @discardableResult
     public func jacobianSeparable(_ q: UnsafeBufferPointer<Double>, task: IKTask,
                                   into jacobian: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, phi: Double) {
-        let n = jointCount
-        precondition(q.count == n && jacobian.count >= task.dimension * n)
+        precondition(q.count == jointCount && jacobian.count >= task.dimension * jointCount)
         return links.withUnsafeBufferPointer { lengths in
+            Self.jacobianSeparable(lengths: lengths, base: base, q, task: task, into: jacobian)
+        }
+    }
+
+    /// The same on raw link lengths, for callers (the solver) that keep their own copy so the hot loop never
+    /// retains the arm's arrays.
+    @inlinable @discardableResult
+    public static func jacobianSeparable(lengths: UnsafeBufferPointer<Double>, base: Point2D, _ q: UnsafeBufferPointer<Double>,
+                                         task: IKTask, into jacobian: UnsafeMutableBufferPointer<Double>)
+    -> (x: Double, y: Double, phi: Double) {
+            let n = lengths.count
             // Forward pass: θ and each element with its derivative; the derivatives park in the J rows.
             var theta = 0.0
             var x = base.x, y = base.y
@@ -41,6 +51,5 @@ extension PlanarArm {
                 for j in 0..<n { jacobian[2 * n + j] = 1 }
             }
             return (x, y, theta)
-        }
     }
 }

@@ -32,6 +32,8 @@ public final class JacobianIKSolver: IKSolver {
     private let limits: [JointLimit]?
     private let rows: Int
     private let jacobian: UnsafeMutableBufferPointer<Double>
+    /// The link lengths, copied so the hot loop never retains the arm's array.
+    private let lengths: UnsafeMutableBufferPointer<Double>
     private let scratch: UnsafeMutableBufferPointer<Double>
     private let step: UnsafeMutableBufferPointer<Double>
     private let trial: UnsafeMutableBufferPointer<Double>
@@ -46,6 +48,8 @@ public final class JacobianIKSolver: IKSolver {
         n = arm.jointCount
         rows = task.dimension
         jacobian = .allocate(capacity: rows * n)
+        lengths = .allocate(capacity: n)
+        _ = lengths.initialize(from: arm.links)
         scratch = .allocate(capacity: rows * n)
         step = .allocate(capacity: n)
         trial = .allocate(capacity: n)
@@ -55,14 +59,15 @@ public final class JacobianIKSolver: IKSolver {
     }
 
     deinit {
-        jacobian.deallocate(); scratch.deallocate(); step.deallocate(); trial.deallocate(); frozen.deallocate()
+        jacobian.deallocate(); lengths.deallocate(); scratch.deallocate(); step.deallocate(); trial.deallocate(); frozen.deallocate()
     }
 
     /// Tip and J at q in one AD pass. The solver uses the separable method (forward-mode link elements and the
     /// prefix sum's transpose): `armsim bench` measures it at the trigonometric floor for every n, where
     /// whole-chain forward mode grows as n² and the tape costs about 4× FK.
     private func sweep(_ q: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, phi: Double) {
-        arm.jacobianSeparable(UnsafeBufferPointer(q), task: task, into: jacobian)
+        PlanarArm.jacobianSeparable(lengths: UnsafeBufferPointer(lengths), base: arm.base, UnsafeBufferPointer(q),
+                                    task: task, into: jacobian)
     }
 
     public func solve(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D) -> SolveReport {
@@ -133,11 +138,14 @@ public final class JacobianIKSolver: IKSolver {
 
     /// λ for this iteration; nil when the pseudo-inverse refuses (σ_min < ε).
     private func damping(_ gram: SmallSymmetric, _ e: TaskError) -> Double? {
-        let sigmaMin = gram.minEigenvalue.squareRoot()
-        if config.method == .pinv { return sigmaMin < threshold ? nil : 0 }
-        let lambda = DampingSchedule.lambda(sigmaMin: sigmaMin, threshold: threshold,
-                                            maximum: config.damping, variable: config.variableDamping)
-        return config.variableDamping ? min(lambda, errorScaledDampingCap * e.norm) : lambda
+        // Away from singularities (the common case) no eigenvalue is computed: λ_min(J Jᵀ) ≥ ε² means σ_min ≥ ε.
+        let nearSingular = !gram.smallestEigenvalueIsAtLeast(threshold * threshold)
+        if config.method == .pinv { return nearSingular ? nil : 0 }
+        guard config.variableDamping else { return config.damping }
+        guard nearSingular else { return 0 }
+        let lambda = DampingSchedule.lambda(sigmaMin: gram.minEigenvalue.squareRoot(), threshold: threshold,
+                                            maximum: config.damping, variable: true)
+        return min(lambda, errorScaledDampingCap * e.norm)
     }
 
     /// The DLS step, clamped to maxStep, plus any null-space motion, applied to q within its limits.
@@ -205,10 +213,11 @@ public final class JacobianIKSolver: IKSolver {
     }
 
     private func applyTranspose(_ w: SIMD3<Double>) {
-        for c in 0..<n {
-            var s = jacobian[c] * w[0] + jacobian[n + c] * w[1]
-            if rows == 3 { s += jacobian[2 * n + c] * w[2] }
-            step[c] = s
+        let w0 = w[0], w1 = w[1], w2 = w[2]
+        if rows == 3 {
+            for c in 0..<n { step[c] = jacobian[c] * w0 + jacobian[n + c] * w1 + jacobian[2 * n + c] * w2 }
+        } else {
+            for c in 0..<n { step[c] = jacobian[c] * w0 + jacobian[n + c] * w1 }
         }
     }
 

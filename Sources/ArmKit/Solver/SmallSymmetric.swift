@@ -11,13 +11,19 @@ struct SmallSymmetric {
     /// J Jᵀ for a row-major size × n Jacobian.
     @inlinable init(gramOf j: UnsafeMutableBufferPointer<Double>, rows: Int, columns n: Int) {
         size = rows
+        var s00 = 0.0, s01 = 0.0, s11 = 0.0
         for c in 0..<n {
             let x = j[c], y = j[n + c]
-            a00 += x * x; a01 += x * y; a11 += y * y
-            if rows == 3 {
-                let z = j[2 * n + c]
-                a02 += x * z; a12 += y * z; a22 += z * z
+            s00 += x * x; s01 += x * y; s11 += y * y
+        }
+        a00 = s00; a01 = s01; a11 = s11
+        if rows == 3 {
+            var s02 = 0.0, s12 = 0.0, s22 = 0.0
+            for c in 0..<n {
+                let x = j[c], y = j[n + c], z = j[2 * n + c]
+                s02 += x * z; s12 += y * z; s22 += z * z
             }
+            a02 = s02; a12 = s12; a22 = s22
         }
     }
 
@@ -49,6 +55,19 @@ struct SmallSymmetric {
         let w1 = (y1 - l21 * w2) / l11
         let w0 = (y0 - l10 * w1 - l20 * w2) / l00
         return SIMD3(w0, w1, w2)
+    }
+
+    /// Whether every eigenvalue is ≥ t, without computing any: A − tI positive semidefinite by its leading minors
+    /// (Sylvester). Cheaper than `minEigenvalue` (no square root or arccos) for the common, non-singular case.
+    @inlinable func smallestEigenvalueIsAtLeast(_ t: Double) -> Bool {
+        let b00 = a00 - t, b11 = a11 - t
+        guard b00 >= 0 else { return false }
+        let m2 = b00 * b11 - a01 * a01
+        guard m2 >= 0 else { return false }
+        if size == 2 { return true }
+        let b22 = a22 - t
+        let det = b00 * (b11 * b22 - a12 * a12) - a01 * (a01 * b22 - a12 * a02) + a02 * (a01 * a12 - b11 * a02)
+        return det >= 0 && b22 >= 0
     }
 
     /// The smallest eigenvalue, closed form (cheap; accurate to about ε·‖A‖, enough to schedule damping).

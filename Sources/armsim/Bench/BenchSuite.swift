@@ -1,8 +1,29 @@
 import ArmKit
 import AutoDiff
 
-/// The cases `armsim bench` measures for one arm size. Each workload nudges q between calls so no call can be
-/// hoisted out of the loop, and folds every result into the returned value.
+/// One timed case: `run(count)` makes `count` calls and returns a value folded from every result, so the
+/// optimiser cannot drop the work. Each call nudges q so no call can be hoisted out of the loop.
+final class BenchWorkload {
+    let name: String
+    let run: (Int) -> Double
+    init(_ name: String, _ run: @escaping (Int) -> Double) { self.name = name; self.run = run }
+}
+
+/// A joint-angle buffer that workloads mutate in place (owned here, freed with the suite).
+final class AngleBuffer {
+    let q: UnsafeMutableBufferPointer<Double>
+    let jacobian: UnsafeMutableBufferPointer<Double>
+    init(_ values: [Double], rows: Int) {
+        q = .allocate(capacity: values.count)
+        _ = q.initialize(from: values)
+        jacobian = .allocate(capacity: rows * values.count)
+        jacobian.initialize(repeating: 0)
+    }
+    deinit { q.deallocate(); jacobian.deallocate() }
+}
+
+/// The cases `armsim bench` measures for one arm size: equal links with the 2.4 m reach of the demo arm and
+/// the circle of circle.json.
 struct BenchSuite {
     let n: Int
     let arm: PlanarArm
@@ -10,18 +31,25 @@ struct BenchSuite {
 
     init(links n: Int) throws {
         self.n = n
-        // Equal links with the reach of the demo arm (2.4 m), a gently bent start, the circle of circle.json.
         let lengths = [Double](repeating: 2.4 / Double(n), count: n)
         arm = try PlanarArm(links: lengths)
         scenario = try BenchScenario.circle(links: lengths)
     }
 
-    var initialQ: [Double] { scenario.initial }
+    func workloads() -> [BenchWorkload] {
+        let arm = self.arm, n = self.n
+        func angles() -> AngleBuffer { AngleBuffer(scenario.initial, rows: 2) }
+        let fkBuffer = angles(), forwardBuffer = angles(), reverseBuffer = angles(), separableBuffer = angles()
+        let workspace = KinematicsWorkspace(arm: arm)
+        let solver = JacobianIKSolver(arm: arm, task: .position, config: scenario.solver, rest: scenario.initial)
+        let dlsBuffer = angles()
+        // Alternate targets so every DLS iteration has a real error to remove.
+        let targets = [Pose2D(x: 1.7, y: 0.4), Pose2D(x: 0.7, y: 0.4)]
+        let simulator = Simulator(scenario: scenario)
 
-    func fk(_ timer: inout BenchTimer) -> Double {
-        var q = initialQ
-        return q.withUnsafeMutableBufferPointer { q in
-            timer.measure { count in
+        return [
+            BenchWorkload("fk") { count in
+                let q = fkBuffer.q
                 var acc = 0.0
                 for _ in 0..<count {
                     q[0] += 1e-12
@@ -29,91 +57,50 @@ struct BenchSuite {
                     acc += tip.x + tip.y
                 }
                 return acc
-            }
-        }
-    }
-
-    func jacobianForward(_ timer: inout BenchTimer) -> Double {
-        var q = initialQ
-        var j = [Double](repeating: 0, count: 2 * n)
-        return q.withUnsafeMutableBufferPointer { q in
-            j.withUnsafeMutableBufferPointer { j in
-                timer.measure { count in
-                    var acc = 0.0
-                    for _ in 0..<count {
-                        q[0] += 1e-12
-                        arm.jacobianForward(UnsafeBufferPointer(q), task: .position, into: j)
-                        acc += j[0] + j[n]
-                    }
-                    return acc
-                }
-            }
-        }
-    }
-
-    func jacobianSeparable(_ timer: inout BenchTimer) -> Double {
-        var q = initialQ
-        var j = [Double](repeating: 0, count: 2 * n)
-        return q.withUnsafeMutableBufferPointer { q in
-            j.withUnsafeMutableBufferPointer { j in
-                timer.measure { count in
-                    var acc = 0.0
-                    for _ in 0..<count {
-                        q[0] += 1e-12
-                        arm.jacobianSeparable(UnsafeBufferPointer(q), task: .position, into: j)
-                        acc += j[0] + j[n]
-                    }
-                    return acc
-                }
-            }
-        }
-    }
-
-    func jacobianReverse(_ timer: inout BenchTimer) -> Double {
-        let workspace = KinematicsWorkspace(arm: arm)
-        var q = initialQ
-        var j = [Double](repeating: 0, count: 2 * n)
-        return q.withUnsafeMutableBufferPointer { q in
-            j.withUnsafeMutableBufferPointer { j in
-                timer.measure { count in
-                    var acc = 0.0
-                    for _ in 0..<count {
-                        q[0] += 1e-12
-                        workspace.jacobianReverse(UnsafeBufferPointer(q), task: .position, into: j)
-                        acc += j[0] + j[n]
-                    }
-                    return acc
-                }
-            }
-        }
-    }
-
-    func dlsStep(_ timer: inout BenchTimer) -> Double {
-        let solver = JacobianIKSolver(arm: arm, task: .position, config: scenario.solver, rest: initialQ)
-        var q = initialQ
-        let targets = [Pose2D(x: 1.7, y: 0.4), Pose2D(x: 0.7, y: 0.4)]
-        return q.withUnsafeMutableBufferPointer { q in
-            timer.measure { count in
+            },
+            BenchWorkload("jacobian_forward") { count in
+                let q = forwardBuffer.q, j = forwardBuffer.jacobian
                 var acc = 0.0
-                for i in 0..<count {
-                    // Alternate targets so every iteration has a real error to remove.
-                    acc += solver.iterate(q, target: targets[i & 1])
+                for _ in 0..<count {
+                    q[0] += 1e-12
+                    arm.jacobianForward(UnsafeBufferPointer(q), task: .position, into: j)
+                    acc += j[0] + j[n]
                 }
-                return acc + q[0]
-            }
-        }
-    }
-
-    func trackingFrame(_ timer: inout BenchTimer) -> Double {
-        let simulator = Simulator(scenario: scenario)
-        return timer.measure { count in
-            var acc = 0.0
-            for _ in 0..<count {
-                if simulator.isFinished { simulator.reset() }
-                guard let frame = simulator.next() else { break }
-                acc += frame.error + Double(frame.iterations)
-            }
-            return acc
-        }
+                return acc
+            },
+            BenchWorkload("jacobian_reverse") { count in
+                let q = reverseBuffer.q, j = reverseBuffer.jacobian
+                var acc = 0.0
+                for _ in 0..<count {
+                    q[0] += 1e-12
+                    workspace.jacobianReverse(UnsafeBufferPointer(q), task: .position, into: j)
+                    acc += j[0] + j[n]
+                }
+                return acc
+            },
+            BenchWorkload("jacobian_separable") { count in
+                let q = separableBuffer.q, j = separableBuffer.jacobian
+                var acc = 0.0
+                for _ in 0..<count {
+                    q[0] += 1e-12
+                    arm.jacobianSeparable(UnsafeBufferPointer(q), task: .position, into: j)
+                    acc += j[0] + j[n]
+                }
+                return acc
+            },
+            BenchWorkload("dls_step") { count in
+                var acc = 0.0
+                for i in 0..<count { acc += solver.iterate(dlsBuffer.q, target: targets[i & 1]) }
+                return acc + dlsBuffer.q[0]
+            },
+            BenchWorkload("tracking_frame") { count in
+                var acc = 0.0
+                for _ in 0..<count {
+                    if simulator.isFinished { simulator.reset() }
+                    simulator.advance { frame in acc += frame.error + Double(frame.iterations) }
+                }
+                return acc
+            },
+        ]
     }
 }

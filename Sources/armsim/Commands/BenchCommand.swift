@@ -37,17 +37,11 @@ struct BenchCommand: ParsableCommand {
         var results: [BenchMeasurement] = []
         for n in counts {
             let suite = try BenchSuite(links: n)
-            let fk = suite.fk(&timer)
-            let cases: [(String, Double)] = [
-                ("fk", fk),
-                ("jacobian_forward", suite.jacobianForward(&timer)),
-                ("jacobian_reverse", suite.jacobianReverse(&timer)),
-                ("jacobian_separable", suite.jacobianSeparable(&timer)),
-                ("dls_step", suite.dlsStep(&timer)),
-                ("tracking_frame", suite.trackingFrame(&timer)),
-            ]
-            for (name, ns) in cases {
-                results.append(BenchMeasurement(name: name, links: n, nanoseconds: ns, ratioToFK: ns / fk))
+            let workloads = suite.workloads()
+            let times = timer.measure(workloads)
+            let fk = times[0]
+            for (workload, ns) in zip(workloads, times) {
+                results.append(BenchMeasurement(name: workload.name, links: n, nanoseconds: ns, ratioToFK: ns / fk))
             }
             if !json { Diagnostics.write("measured n = \(n)\n") }
         }
