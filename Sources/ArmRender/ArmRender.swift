@@ -1,1 +1,0 @@
-// ArmRender: SDL2 drawing of a simulation.
