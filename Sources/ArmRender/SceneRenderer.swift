@@ -245,8 +245,9 @@ final class SceneRenderer {
     }
 
     /// Link half-width in pixels: thick for a few long links, thinner for many short ones.
-    var linkRadius: Double {
-        let arm = scenario.arm
+    var linkRadius: Double { SceneRenderer.linkRadius(arm: scenario.arm, viewport: viewport, uiScale: uiScale) }
+
+    static func linkRadius(arm: PlanarArm, viewport: Viewport, uiScale: Double) -> Double {
         let meanLink = viewport.pixels(arm.reach / Double(arm.jointCount))
         return min(max(0.11 * meanLink, 2 * uiScale), 9 * uiScale)
     }
@@ -282,10 +283,21 @@ final class SceneRenderer {
         let px = joints.map { viewport.pixel($0) }
         for i in 0..<(px.count - 1) { canvas.fillCapsule(px[i], px[i + 1], radius: r + outline, Palette.armOutline) }
         for i in 0..<(px.count - 1) { canvas.fillCapsule(px[i], px[i + 1], radius: r, color) }
-        // A soft highlight along each link so the bars read as solid.
-        let light = color.mixed(with: RGBA(255, 255, 255), 0.35)
+        // A soft highlight along the upper edge of each link (light from above), so the bars read as solid.
+        // It stays off the centre line, where the link shows its plain colour.
+        let light = color.mixed(with: RGBA(255, 255, 255), 0.45).withAlpha(130)
         if r >= 4 {
-            for i in 0..<(px.count - 1) { canvas.fillCapsule(px[i], px[i + 1], radius: r * 0.32, light.withAlpha(150)) }
+            for i in 0..<(px.count - 1) {
+                let dx = px[i + 1].x - px[i].x, dy = px[i + 1].y - px[i].y
+                let len = (dx * dx + dy * dy).squareRoot()
+                guard len > 1e-6 else { continue }
+                var nx = -dy / len, ny = dx / len
+                if ny > 0 || (ny == 0 && nx > 0) { nx = -nx; ny = -ny }  // the normal pointing up the screen
+                let off = r * 0.5
+                canvas.fillCapsule(PixelPoint(x: px[i].x + nx * off, y: px[i].y + ny * off),
+                                   PixelPoint(x: px[i + 1].x + nx * off, y: px[i + 1].y + ny * off),
+                                   radius: r * 0.22, light)
+            }
         }
         // Joints: the base joint is larger; the others are rings with a dark core.
         let jr = max(r * 0.78, 2.5 * uiScale)
