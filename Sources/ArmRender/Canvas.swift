@@ -81,6 +81,36 @@ final class Canvas {
         }
     }
 
+    /// A large, faint annulus (the workspace) as one-pixel rows of rectangles: exact, and far cheaper on the
+    /// software renderer than big triangles. Not anti-aliased: stroke the edges on top. Draws immediately.
+    func fillRingSpans(_ c: PixelPoint, inner: Double, outer: Double, _ color: RGBA, height: Int) {
+        guard outer > 0, color.a > 0 else { return }
+        flush()
+        var rects: [SDL_Rect] = []
+        let top = max(0, Int((c.y - outer).rounded(.down))), bottom = min(height - 1, Int((c.y + outer).rounded(.up)))
+        guard top <= bottom else { return }
+        rects.reserveCapacity(2 * (bottom - top + 1))
+        for row in top...bottom {
+            let dy = Double(row) + 0.5 - c.y
+            let ho = outer * outer - dy * dy
+            guard ho > 0 else { continue }
+            let xo = ho.squareRoot()
+            let hi = inner * inner - dy * dy
+            let x0 = Int((c.x - xo).rounded()), x1 = Int((c.x + xo).rounded())
+            if inner > 0, hi > 0 {
+                let xi = hi.squareRoot()
+                let i0 = Int((c.x - xi).rounded()), i1 = Int((c.x + xi).rounded())
+                if i0 > x0 { rects.append(SDL_Rect(x: Int32(x0), y: Int32(row), w: Int32(i0 - x0), h: 1)) }
+                if x1 > i1 { rects.append(SDL_Rect(x: Int32(i1), y: Int32(row), w: Int32(x1 - i1), h: 1)) }
+            } else if x1 > x0 {
+                rects.append(SDL_Rect(x: Int32(x0), y: Int32(row), w: Int32(x1 - x0), h: 1))
+            }
+        }
+        SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND)
+        SDL_SetRenderDrawColor(renderer, color.r, color.g, color.b, color.a)
+        _ = rects.withUnsafeBufferPointer { SDL_RenderFillRects(renderer, $0.baseAddress, Int32($0.count)) }
+    }
+
     /// A circle outline of the given stroke width.
     func strokeCircle(_ c: PixelPoint, radius: Double, width: Double, _ color: RGBA) {
         fillRing(c, inner: radius - width / 2, outer: radius + width / 2, color)
@@ -202,8 +232,15 @@ final class Canvas {
             if f > 0 { vertices.append(vertex(PixelPoint(x: p.x + ox, y: p.y + oy), color.withAlpha(0))) }
         }
         let stride: Int32 = f > 0 ? 2 : 1
-        for i in 1..<(n - 1) {
-            indices.append(base); indices.append(base + Int32(i) * stride); indices.append(base + Int32(i + 1) * stride)
+        // Fan from the centroid, not from a corner: the software rasteriser works on each triangle's bounding box,
+        // and corner fans of a long shape are all long, thin, overlapping boxes.
+        var cx = 0.0, cy = 0.0
+        for p in pts { cx += p.x; cy += p.y }
+        let center = Int32(vertices.count)
+        vertices.append(vertex(PixelPoint(x: cx / Double(n), y: cy / Double(n)), color))
+        for i in 0..<n {
+            let j = (i + 1) % n
+            indices.append(center); indices.append(base + Int32(i) * stride); indices.append(base + Int32(j) * stride)
         }
         if f > 0 {
             for i in 0..<n {

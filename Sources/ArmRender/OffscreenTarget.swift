@@ -22,7 +22,7 @@ final class OffscreenTarget {
             throw RenderError(.sdl, "cannot create a software renderer: \(SDLSession.lastError)")
         }
         do {
-            scene = try SceneRenderer(renderer: renderer, scenario: scenario)
+            scene = try SceneRenderer(renderer: renderer, scenario: scenario, layerFormat: format)
         } catch {
             SDL_DestroyRenderer(renderer)
             SDL_FreeSurface(surface)

@@ -1,62 +1,74 @@
 import ArmKit
 import CSDL2
 
-/// The heads-up display: the readout panel, status badges, the scale bar's neighbours and the key help.
+/// The heads-up display: the readout panel (static part cached with the grid, values per frame), status badges,
+/// hints and the key help.
 extension SceneRenderer {
-    func drawHUD(frame: Frame, appearance: ArmAppearance, status: SceneStatus) {
+    func makeHUDLayout() -> HUDLayout {
         let s = uiScale
         let pad = 14 * s
         let x0 = 16 * s, y0 = 16 * s
         let bodyH = Double(text.lineHeight(.body))
         let titleH = Double(text.lineHeight(.title))
         let rowH = bodyH + 3 * s
-        let sim = scenario.simulation
+        let duration = HUDFormat.seconds(scenario.simulation.duration)
+        let labelW = Double(HUDLayout.labels.map { text.width($0, .body) }.max() ?? 0)
+        let valueW = Double(max(text.width("-0.0000e-00 m", .mono), text.width("\(duration) / \(duration)", .mono),
+                                text.width("×1/64  finished", .mono)))
+        let width = max(labelW + 18 * s + valueW, Double(text.width(scenario.name, .title)) + 28 * s) + 2 * pad
+        let titleY = y0 + pad
+        let timeY = titleY + titleH + 4 * s
+        let speedY = timeY + rowH
+        let separatorY = speedY + rowH + 4 * s
+        var rowY: [Double] = []
+        var y = speedY + rowH + 10 * s
+        for _ in HUDLayout.labels { rowY.append(y); y += rowH }
+        let height = y - y0 + pad - 3 * s
+        let iconSize = 12 * s
+        return HUDLayout(x0: x0, y0: y0, width: width, height: height, pad: pad, titleY: titleY, timeY: timeY,
+                         speedY: speedY, separatorY: separatorY, rowY: rowY, labelX: x0 + pad,
+                         valueX: x0 + pad + labelW + 18 * s, iconX: x0 + width - pad - iconSize,
+                         iconY: titleY + (titleH - iconSize) / 2, iconSize: iconSize)
+    }
 
-        let rows: [(String, String, RGBA)] = [
-            ("tracking error", HUDFormat.metres(frame.error), frame.status == .unreachable ? Palette.armUnreachable : Palette.text),
-            ("σ_min", HUDFormat.value(frame.sigmaMin), frame.singular ? appearance.color : Palette.text),
-            ("manipulability", HUDFormat.value(frame.manipulability), Palette.text),
-            ("λ damping", HUDFormat.value(frame.damping), frame.damping > 0 ? Palette.armBoundary : Palette.text),
-            ("iterations", "\(frame.iterations)", Palette.text),
-            ("status", frame.status.rawValue, statusColor(frame.status)),
-            ("singularity", frame.singularity.rawValue, frame.singularity == .none ? Palette.good : appearance.color),
-        ]
-        let labelW = Double(rows.map { text.width($0.0, .body) }.max() ?? 0)
-        let timeText = "\(HUDFormat.seconds(frame.t)) / \(HUDFormat.seconds(sim.duration))"
-        let widest = "\(HUDFormat.seconds(sim.duration)) / \(HUDFormat.seconds(sim.duration))"
-        let valueW = Double(max(text.width("-0.0000e-00 m", .mono), text.width(widest, .mono)))
-        let title = scenario.name
-        let width = max(labelW + 18 * s + valueW, Double(text.width(title, .title))) + 2 * pad
-        let height = pad + titleH + 4 * s + rowH * 2 + 10 * s + rowH * Double(rows.count) + pad
+    /// The panel, its title and its labels: part of the cached static layer.
+    func drawHUDPanel(_ l: HUDLayout) {
+        let s = uiScale
+        canvas.fillRoundedRect(x: l.x0 - 1, y: l.y0 - 1, w: l.width + 2, h: l.height + 2, radius: 10 * s + 1,
+                               Palette.panelEdge)
+        canvas.fillRoundedRect(x: l.x0, y: l.y0, w: l.width, h: l.height, radius: 10 * s, Palette.panel)
+        canvas.fillRect(x: l.x0 + l.pad, y: l.separatorY, w: l.width - 2 * l.pad, h: max(1, s), Palette.panelEdge)
+        canvas.flush()
+        text.draw(scenario.name, x: l.labelX, y: l.titleY, .title, Palette.textTitle)
+        text.draw("time", x: l.labelX, y: l.timeY, .body, Palette.textDim)
+        text.draw("speed", x: l.labelX, y: l.speedY, .body, Palette.textDim)
+        for (label, y) in zip(HUDLayout.labels, l.rowY) { text.draw(label, x: l.labelX, y: y, .body, Palette.textDim) }
+    }
 
-        canvas.fillRoundedRect(x: x0 - 1, y: y0 - 1, w: width + 2, h: height + 2, radius: 10 * s + 1, Palette.panelEdge)
-        canvas.fillRoundedRect(x: x0, y: y0, w: width, h: height, radius: 10 * s, Palette.panel)
-        // Arm-colour accent bar: the state at a glance.
-        canvas.fillRoundedRect(x: x0, y: y0 + 10 * s, w: 3.5 * s, h: height - 20 * s, radius: 1.75 * s, appearance.color)
-        var y = y0 + pad
-        let sepY = y + titleH + 4 * s + rowH * 2 + 4 * s
-        canvas.fillRect(x: x0 + pad, y: sepY, w: width - 2 * pad, h: max(1, s), Palette.panelEdge)
-        // Playback icon in the title row, right-aligned.
-        let iconX = x0 + width - pad - 12 * s, iconY = y + (titleH - 12 * s) / 2
-        drawPlaybackIcon(x: iconX, y: iconY, size: 12 * s, status: status)
+    /// The per-frame part of the panel: values, the state accent bar and the playback icon.
+    func drawHUDValues(_ l: HUDLayout, frame: Frame, appearance: ArmAppearance, status: SceneStatus) {
+        let s = uiScale
+        canvas.fillRoundedRect(x: l.x0, y: l.y0 + 10 * s, w: 3.5 * s, h: l.height - 20 * s, radius: 1.75 * s,
+                               appearance.color)
+        drawPlaybackIcon(x: l.iconX, y: l.iconY, size: l.iconSize, status: status)
         canvas.flush()
 
-        text.draw(title, x: x0 + pad, y: y, .title, Palette.textTitle)
-        y += titleH + 4 * s
-        let vx = x0 + pad + labelW + 18 * s
-        text.draw("time", x: x0 + pad, y: y, .body, Palette.textDim)
-        text.draw(timeText, x: vx, y: y, .mono, Palette.text)
-        y += rowH
-        text.draw("speed", x: x0 + pad, y: y, .body, Palette.textDim)
+        let sim = scenario.simulation
+        text.draw("\(HUDFormat.seconds(frame.t)) / \(HUDFormat.seconds(sim.duration))", x: l.valueX, y: l.timeY,
+                  .mono, Palette.text)
         var speedText = HUDFormat.speed(status.speed)
         if status.paused { speedText += "  paused" } else if status.finished { speedText += "  finished" }
-        text.draw(speedText, x: vx, y: y, .mono, status.paused ? Palette.paused : Palette.text)
-        y += rowH + 10 * s
-        for (label, value, color) in rows {
-            text.draw(label, x: x0 + pad, y: y, .body, Palette.textDim)
-            text.draw(value, x: vx, y: y, .mono, color)
-            y += rowH
-        }
+        text.draw(speedText, x: l.valueX, y: l.speedY, .mono, status.paused ? Palette.paused : Palette.text)
+        let values: [(String, RGBA)] = [
+            (HUDFormat.metres(frame.error), frame.status == .unreachable ? Palette.armUnreachable : Palette.text),
+            (HUDFormat.value(frame.sigmaMin), frame.singular ? appearance.color : Palette.text),
+            (HUDFormat.value(frame.manipulability), Palette.text),
+            (HUDFormat.value(frame.damping), frame.damping > 0 ? Palette.armBoundary : Palette.text),
+            ("\(frame.iterations)", Palette.text),
+            (frame.status.rawValue, statusColor(frame.status)),
+            (frame.singularity.rawValue, frame.singularity == .none ? Palette.good : appearance.color),
+        ]
+        for ((value, color), y) in zip(values, l.rowY) { text.draw(value, x: l.valueX, y: y, .mono, color) }
 
         // Bottom right: key hint and performance readout.
         let small = Double(text.lineHeight(.small))
@@ -126,7 +138,7 @@ extension SceneRenderer {
 
     static let helpLines: [(String, String)] = [
         ("Space", "pause / resume"),
-        ("→", "one step (while paused)"),
+        ("→", "one step (pauses)"),
         ("+  −", "speed ×2 / ÷2"),
         ("R", "restart"),
         ("drag", "move the target by hand"),
@@ -146,7 +158,10 @@ extension SceneRenderer {
         let titleH = Double(text.lineHeight(.title))
         let w = keyW + 24 * s + descW + 2 * pad
         let h = pad + titleH + 10 * s + rowH * Double(lines.count) + pad
-        let x0 = (Double(viewport.pixelWidth) - w) / 2, y0 = (Double(viewport.pixelHeight) - h) / 2
+        // On the right, so the arm (in the middle) stays in view; centred when the window is narrow.
+        let rightX = Double(viewport.pixelWidth) - w - 16 * s
+        let x0 = rightX > hud.x0 + hud.width + 16 * s ? rightX : (Double(viewport.pixelWidth) - w) / 2
+        let y0 = (Double(viewport.pixelHeight) - h) / 2
         canvas.fillRoundedRect(x: x0 - 1, y: y0 - 1, w: w + 2, h: h + 2, radius: 12 * s + 1, Palette.panelEdge)
         canvas.fillRoundedRect(x: x0, y: y0, w: w, h: h, radius: 12 * s, Palette.panel.withAlpha(240))
         canvas.flush()

@@ -23,10 +23,20 @@ final class SceneRenderer {
     private var joints: [Point2D]
     private var trailPixels: [PixelPoint] = []
     private var trailColors: [RGBA] = []
+    /// Pixel format of the cached static layer: the format the renderer draws into, so copying it is a memcpy.
+    private let layerFormat: UInt32
+    private var staticLayer: OpaquePointer?
+    private var staticLayerKey: StaticLayerKey?
+    private var staticLayerUnsupported = false
+    /// The readout panel's layout, recomputed with the viewport and scale.
+    private(set) var hud = HUDLayout(x0: 0, y0: 0, width: 0, height: 0, pad: 0, titleY: 0, timeY: 0, speedY: 0,
+                                     separatorY: 0, rowY: [], labelX: 0, valueX: 0, iconX: 0, iconY: 0, iconSize: 0)
 
     /// Opens the fonts; throws naming the font file when it is missing.
-    init(renderer: OpaquePointer, scenario: Scenario, density: Double = 1) throws(RenderError) {
+    init(renderer: OpaquePointer, scenario: Scenario, density: Double = 1,
+         layerFormat: UInt32 = UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue)) throws(RenderError) {
         self.renderer = renderer
+        self.layerFormat = layerFormat
         self.scenario = scenario
         self.density = density
         canvas = Canvas(renderer: renderer)
@@ -37,9 +47,13 @@ final class SceneRenderer {
         viewport = SceneRenderer.viewport(for: scenario, path: path, width: Int(w), height: Int(h))
         uiScale = SceneRenderer.uiScale(width: Int(w), height: Int(h), density: density)
         text = try TextRenderer(renderer: renderer, scale: uiScale)
+        hud = makeHUDLayout()
     }
 
-    func close() { text.close() }
+    func close() {
+        invalidateStaticLayer()
+        text.close()
+    }
 
     /// The viewport the scene uses for a drawable of the given size.
     static func viewport(for scenario: Scenario, path: PathSampler, width: Int, height: Int) -> Viewport {
@@ -64,6 +78,7 @@ final class SceneRenderer {
             uiScale = scale
             text.close()
             text = try TextRenderer(renderer: renderer, scale: scale)
+            hud = makeHUDLayout()
         }
     }
 
@@ -71,27 +86,68 @@ final class SceneRenderer {
     func draw(frame: Frame, trail: TipTrail, status: SceneStatus) throws(RenderError) {
         try updateLayout()
         canvas.feather = max(1, uiScale)
-        setColor(Palette.background)
-        SDL_RenderClear(renderer)
-
-        drawGrid()
-        drawWorkspace()
-        drawPath()
-        canvas.flush()
-        drawWorkspaceLabels()
+        if !copyStaticLayer() { drawStaticLayer() }
 
         drawTrail(trail, now: frame.t)
         let appearance = ArmAppearance(frame)
         drawTargetLink(frame)
-        drawMount()
         drawArm(frame, color: appearance.color)
         drawTarget(frame, dragging: status.dragging)
         canvas.flush()
 
-        drawScaleBar()
-        drawHUD(frame: frame, appearance: appearance, status: status)
+        drawHUDValues(hud, frame: frame, appearance: appearance, status: status)
         drawBadges(frame: frame, status: status)
         if status.showHelp { drawHelp() }
+        text.endFrame()
+    }
+
+    /// Everything that does not change from frame to frame: background, grid, workspace, path, mount, scale.
+    private func drawStaticLayer() {
+        SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE)
+        setColor(Palette.background)
+        SDL_RenderClear(renderer)
+        drawGrid()
+        drawWorkspace()
+        drawPath()
+        drawMount()
+        canvas.flush()
+        drawWorkspaceLabels()
+        drawScaleBar()
+        drawHUDPanel(hud)
+    }
+
+    /// Copies the static layer from a cached render-target texture, drawing it there first when the layout
+    /// changed. False when the renderer cannot render to textures (the caller then draws it directly).
+    private func copyStaticLayer() -> Bool {
+        guard !staticLayerUnsupported else { return false }
+        let key = StaticLayerKey(viewport: viewport, uiScale: uiScale)
+        if staticLayer == nil || staticLayerKey != key {
+            if let old = staticLayer { SDL_DestroyTexture(old); staticLayer = nil }
+            guard let texture = SDL_CreateTexture(renderer, layerFormat, Int32(SDL_TEXTUREACCESS_TARGET.rawValue),
+                                                  Int32(viewport.pixelWidth), Int32(viewport.pixelHeight)) else {
+                staticLayerUnsupported = true
+                return false
+            }
+            guard SDL_SetRenderTarget(renderer, texture) == 0 else {
+                SDL_DestroyTexture(texture)
+                staticLayerUnsupported = true
+                return false
+            }
+            drawStaticLayer()
+            SDL_SetRenderTarget(renderer, nil)
+            SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_NONE)
+            staticLayer = texture
+            staticLayerKey = key
+        }
+        SDL_RenderCopy(renderer, staticLayer, nil, nil)
+        return true
+    }
+
+    /// Forget the cached static layer (after SDL reports lost render targets).
+    func invalidateStaticLayer() {
+        if let old = staticLayer { SDL_DestroyTexture(old) }
+        staticLayer = nil
+        staticLayerKey = nil
     }
 
     // MARK: world layers
@@ -139,7 +195,7 @@ final class SceneRenderer {
         let c = viewport.pixel(arm.base)
         let outer = viewport.pixels(arm.reach)
         let inner = viewport.pixels(arm.innerRadius)
-        canvas.fillRing(c, inner: inner, outer: outer, Palette.workspaceFill)
+        canvas.fillRingSpans(c, inner: inner, outer: outer, Palette.workspaceFill, height: viewport.pixelHeight)
         canvas.strokeCircle(c, radius: outer, width: 1.5 * uiScale, Palette.workspaceEdge)
         if inner > 1 { canvas.strokeCircle(c, radius: inner, width: 1.5 * uiScale, Palette.workspaceEdge) }
     }

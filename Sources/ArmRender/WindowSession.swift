@@ -54,7 +54,12 @@ final class WindowSession {
         SDL_GetRendererInfo(renderer, &info)
         rendererName = info.name.map { String(cString: $0) } ?? options.renderer.rawValue
         do {
-            scene = try SceneRenderer(renderer: renderer, scenario: scenario, density: WindowSession.density(window, renderer))
+            let format = options.renderer == .software ? SDL_GetWindowPixelFormat(window)
+                : UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue)
+            scene = try SceneRenderer(renderer: renderer, scenario: scenario,
+                                      density: WindowSession.density(window, renderer),
+                                      layerFormat: format == UInt32(SDL_PIXELFORMAT_UNKNOWN.rawValue)
+                                          ? UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue) : format)
         } catch {
             SDL_DestroyRenderer(renderer)
             SDL_DestroyWindow(window)
@@ -128,6 +133,7 @@ final class WindowSession {
                     finalError = error
                     quit = true
                 }
+                SDL_RenderFlush(renderer)  // the software renderer rasterises here, so "draw" includes it
                 let t1 = now()
                 if screenshotRequested {
                     screenshotRequested = false
@@ -234,6 +240,8 @@ final class WindowSession {
                 quit = true
             case SDL_WINDOWEVENT:
                 if event.window.event == UInt8(SDL_WINDOWEVENT_CLOSE.rawValue) { quit = true }
+            case SDL_RENDER_TARGETS_RESET, SDL_RENDER_DEVICE_RESET:
+                scene.invalidateStaticLayer()
             case SDL_KEYDOWN:
                 handleKey(event.key.keysym.sym, isRepeat: event.key.repeat != 0)
             case SDL_MOUSEBUTTONDOWN where event.button.button == UInt8(SDL_BUTTON_LEFT):
