@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(name: "AutoDiffTests", dependencies: ["AutoDiff"]),
         .testTarget(name: "ArmKitTests", dependencies: ["ArmKit", "AutoDiff"]),
         .testTarget(name: "ArmRenderTests", dependencies: ["ArmRender", "ArmKit"]),
-        .testTarget(name: "armsimTests", dependencies: ["ArmKit"]),
+        .testTarget(name: "armsimTests", dependencies: ["ArmKit", "armsim"]),
     ],
     swiftLanguageModes: [.v6]
 )

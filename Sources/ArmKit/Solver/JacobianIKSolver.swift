@@ -85,15 +85,8 @@ public final class JacobianIKSolver: IKSolver {
 
         while report.iterations < config.maxIterations && e.norm >= tolerance {
             let gram = SmallSymmetric(gramOf: jacobian, rows: rows, columns: n)
-            let sigmaMin = gram.minEigenvalue.squareRoot()
-            if config.method == .pinv {
-                lambda = 0
-                if sigmaMin < threshold { refused = true; break }
-            } else {
-                lambda = DampingSchedule.lambda(sigmaMin: sigmaMin, threshold: threshold,
-                                                maximum: config.damping, variable: config.variableDamping)
-                if config.variableDamping { lambda = min(lambda, errorScaledDampingCap * e.norm) }
-            }
+            guard let damping = damping(gram, e) else { refused = true; break }
+            lambda = damping
             report.iterations += 1
 
             if isSaddle(e) {
@@ -107,16 +100,7 @@ public final class JacobianIKSolver: IKSolver {
                 break   // a true minimum of ½‖e‖²: no iteration can do better
             }
 
-            guard dlsStep(gram: gram, lambda: lambda, e: e, q: q) else { refused = config.method == .pinv; break }
-            var norm = stepNorm()
-            if norm > config.maxStep {
-                let scale = config.maxStep / norm
-                for i in 0..<n { step[i] *= scale }
-                norm = config.maxStep
-            }
-            addNullSpaceMotion(q, gram: gram, lambda: lambda)
-            for i in 0..<n { q[i] += step[i] }
-            if let limits = arm.limits { for i in 0..<n { q[i] = limits[i].clamp(q[i]) } }
+            guard let norm = update(q, gram: gram, lambda: lambda, e: e) else { refused = config.method == .pinv; break }
             report.largestStep = max(report.largestStep, norm)
 
             tip = sweep(q)
@@ -136,6 +120,41 @@ public final class JacobianIKSolver: IKSolver {
         report.singularity = analysis.kind
         report.status = status(converged: converged, reachable: reachable, refused: refused, q: q)
         return report
+    }
+
+    /// One DLS iteration as `armsim bench` times it: tip and J in one AD sweep, e, J Jᵀ, λ, the closed-form
+    /// solve and the update. No saddle check and no singularity report. Returns ‖Δq‖.
+    @discardableResult
+    public func iterate(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D) -> Double {
+        let e = TaskError(target: target, tip: sweep(q), task: task)
+        let gram = SmallSymmetric(gramOf: jacobian, rows: rows, columns: n)
+        guard let lambda = damping(gram, e) else { return 0 }
+        return update(q, gram: gram, lambda: lambda, e: e) ?? 0
+    }
+
+    /// λ for this iteration; nil when the pseudo-inverse refuses (σ_min < ε).
+    private func damping(_ gram: SmallSymmetric, _ e: TaskError) -> Double? {
+        let sigmaMin = gram.minEigenvalue.squareRoot()
+        if config.method == .pinv { return sigmaMin < threshold ? nil : 0 }
+        let lambda = DampingSchedule.lambda(sigmaMin: sigmaMin, threshold: threshold,
+                                            maximum: config.damping, variable: config.variableDamping)
+        return config.variableDamping ? min(lambda, errorScaledDampingCap * e.norm) : lambda
+    }
+
+    /// The DLS step, clamped to maxStep, plus any null-space motion, applied to q within its limits.
+    /// Returns the primary step's norm, or nil if J Jᵀ + λ²I could not be solved.
+    private func update(_ q: UnsafeMutableBufferPointer<Double>, gram: SmallSymmetric, lambda: Double, e: TaskError) -> Double? {
+        guard dlsStep(gram: gram, lambda: lambda, e: e, q: q) else { return nil }
+        var norm = stepNorm()
+        if norm > config.maxStep {
+            let scale = config.maxStep / norm
+            for i in 0..<n { step[i] *= scale }
+            norm = config.maxStep
+        }
+        addNullSpaceMotion(q, gram: gram, lambda: lambda)
+        for i in 0..<n { q[i] += step[i] }
+        if let limits = arm.limits { for i in 0..<n { q[i] = limits[i].clamp(q[i]) } }
+        return norm
     }
 
     private func status(converged: Bool, reachable: Bool, refused: Bool, q: UnsafeMutableBufferPointer<Double>) -> SolveStatus {

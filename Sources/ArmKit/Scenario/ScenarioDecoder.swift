@@ -1,0 +1,423 @@
+/// Turns parsed JSON into a `Scenario`, collecting every problem. Model rules (links, base, limits) are
+/// PlanarArm's and path rules are each path type's own; this file adds the JSON typing, unknown fields,
+/// cross-field checks, solver and simulation rules.
+struct ScenarioDecoder {
+    var reader: ScenarioReader
+    let file: String
+
+    init(file: String) {
+        self.file = file
+        self.reader = ScenarioReader(file: file)
+    }
+
+    static let topKeys = ["name", "arm", "task", "path", "solver", "simulation"]
+    static let armKeys = ["links", "base", "initial", "limits"]
+    static let solverKeys = ["method", "damping", "variableDamping", "tolerance", "maxIterations", "maxStep",
+                             "singularThreshold", "nullSpace", "nullSpaceGain"]
+    static let simulationKeys = ["dt", "duration"]
+    static let pathTypes = ["circle", "line", "lissajous", "figure8", "figure-eight", "waypoints"]
+    /// The keys each path type accepts besides "type" and "orientation".
+    static func pathKeys(_ type: String) -> [String] {
+        switch type {
+        case "circle": return ["center", "radius", "period", "clockwise", "phase"]
+        case "line": return ["from", "to", "duration", "pingpong"]
+        case "lissajous": return ["center", "amplitude", "frequency", "phase"]
+        case "figure8", "figure-eight": return ["center", "amplitude", "frequency"]
+        case "waypoints": return ["points", "speed", "durations", "loop"]
+        default: return []
+        }
+    }
+    /// The longest name accepted, in characters.
+    static let maxNameLength = 200
+
+    typealias Convert<T> = (inout ScenarioReader, JSONNode, String) -> T?
+
+    mutating func decode(_ root: JSONNode) -> Scenario? {
+        guard case .object = root.value else {
+            reader.add("", "the top level must be a JSON object, got \(reader.describe(root))", at: root.location)
+            return nil
+        }
+        guard let top = reader.object(root, "", allowed: Self.topKeys) else { return nil }
+        let name = reader.optional(top, "name", Self.name).or(ScenarioLoader.defaultName(forFile: file))
+        let arm = armSection(top)
+        let task = reader.optional(top, "task", ScenarioReader.oneOf(IKTask.allCases.map(\.rawValue)))
+            .or(IKTask.position.rawValue).flatMap(IKTask.init(rawValue:))
+        let path = pathSection(top)
+        let solver = solverSection(top)
+        let simulation = simulationSection(top)
+        guard let name, let arm, let task, let path, let solver, let simulation else { return nil }
+        return Scenario(name: name, arm: arm.arm, initial: arm.initial, task: task, path: path,
+                        solver: solver, simulation: simulation)
+    }
+
+    static func name(_ r: inout ScenarioReader, _ node: JSONNode, _ field: String) -> String? {
+        guard let s = ScenarioReader.string(&r, node, field) else { return nil }
+        if s.isEmpty {
+            r.add(field, "must not be empty", at: node.location); return nil
+        }
+        if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            r.add(field, "must not contain control characters, got \(quoted(s))", at: node.location); return nil
+        }
+        if s.count > maxNameLength {
+            r.add(field, "must be at most \(maxNameLength) characters, got \(s.count)", at: node.location); return nil
+        }
+        return s
+    }
+
+    // MARK: - Arm
+
+    mutating func armSection(_ top: Fields) -> (arm: PlanarArm, initial: [Double])? {
+        guard let node = top.members["arm"]?.value else {
+            reader.add("arm", "missing required field", at: top.location)
+            return nil
+        }
+        let start = reader.count
+        guard let f = reader.object(node, "arm", allowed: Self.armKeys) else { return nil }
+        let links = reader.required(f, "links", ScenarioReader.array(ScenarioReader.number))
+        let base = reader.optional(f, "base", ScenarioReader.point)
+        let limitPairs = reader.optional(f, "limits", ScenarioReader.array(ScenarioReader.pair("[min, max]")))
+        let initial = reader.optional(f, "initial", ScenarioReader.array(ScenarioReader.number))
+
+        var limits: [JointLimit?]?
+        if case .value(let pairs) = limitPairs { limits = pairs.map { $0.map { JointLimit(lower: $0.0, upper: $0.1) } } }
+
+        if let links {
+            // The model's own rules, one probe per element so every bad element is reported.
+            for problem in Self.armProblems(links: links, base: base.or(.origin), limits: limits) {
+                reader.add("arm.\(problem.field)", problem.message, at: locate(f, problem.field))
+            }
+            // The scenario's bound on sizes (keeps reach and every FK sum finite).
+            for (i, length) in links.enumerated() {
+                if let length, length.isFinite, length > ScenarioLoader.maxLength {
+                    reader.add("arm.links[\(i)]", "must be <= \(formatNumber(ScenarioLoader.maxLength)) m, got \(formatNumber(length))",
+                               at: locate(f, "links[\(i)]"))
+                }
+            }
+        }
+        if case .value(let b) = base, b.x.isFinite, b.y.isFinite,
+           abs(b.x) > ScenarioLoader.maxLength || abs(b.y) > ScenarioLoader.maxLength {
+            reader.add("arm.base", "coordinates must be within ±\(formatNumber(ScenarioLoader.maxLength)) m, "
+                       + "got [\(formatNumber(b.x)), \(formatNumber(b.y))]", at: f.location(of: "base"))
+        }
+
+        // Initial angles: one per link, each inside its joint's limits.
+        var q: [Double?] = []
+        if let links {
+            switch initial {
+            case .value(let values):
+                if values.count != links.count {
+                    reader.add("arm.initial", "must have \(links.count) value\(links.count == 1 ? "" : "s") (one per link), got \(values.count)",
+                               at: f.location(of: "initial"))
+                } else {
+                    q = values
+                }
+            case .missing:
+                q = Array(repeating: 0, count: links.count)
+            case .invalid:
+                break
+            }
+            if let limits, limits.count == links.count, q.count == links.count {
+                for i in 0..<q.count {
+                    guard let angle = q[i], let limit = limits[i], limit.lower <= limit.upper,
+                          !limit.contains(angle) else { continue }
+                    let range = "[\(formatNumber(limit.lower)), \(formatNumber(limit.upper))]"
+                    if initial.isPresent {
+                        reader.add("arm.initial[\(i)]", "must be within arm.limits[\(i)] \(range), got \(formatNumber(angle))",
+                                   at: locate(f, "initial[\(i)]"))
+                    } else {
+                        reader.add("arm.initial", "is absent, so joint \(i) starts at 0, outside arm.limits[\(i)] \(range): "
+                                   + "give initial angles within the limits", at: f.location)
+                    }
+                }
+            }
+        }
+
+        guard reader.count == start, let links else { return nil }
+        let lengths = links.compactMap { $0 }
+        let angles = q.compactMap { $0 }
+        let jointLimits = limits?.compactMap { $0 }
+        guard lengths.count == links.count, angles.count == links.count, let b = base.or(.origin) else { return nil }
+        do {
+            return (try PlanarArm(links: lengths, base: b, limits: jointLimits), angles)
+        } catch {
+            reader.add("arm.\(error.field)", error.message, at: f.location)
+            return nil
+        }
+    }
+
+    /// Every problem PlanarArm's own validation finds. PlanarArm stops at its first problem, so it is asked
+    /// about the structure (counts) with valid stand-in values, then about each element on its own; nil
+    /// elements (already reported as wrong types) are skipped.
+    static func armProblems(links: [Double?], base: Point2D?, limits: [JointLimit?]?) -> [ArmError] {
+        var problems: [ArmError] = []
+        do {
+            _ = try PlanarArm(links: links.map { _ in 1 }, base: .origin,
+                              limits: limits.map { $0.map { _ in JointLimit(lower: 0, upper: 0) } })
+        } catch {
+            problems.append(error)
+        }
+        if links.count <= PlanarArm.maxLinks {
+            for (i, length) in links.enumerated() {
+                guard let length else { continue }
+                do { _ = try PlanarArm(links: [length]) } catch {
+                    problems.append(renamed(error, from: "links[0]", to: "links[\(i)]", values: [length]))
+                }
+            }
+        }
+        if let base {
+            do { _ = try PlanarArm(links: [1], base: base) } catch {
+                problems.append(renamed(error, from: "base", to: "base", values: [base.x, base.y]))
+            }
+        }
+        if let limits, limits.count <= PlanarArm.maxLinks {
+            for (i, limit) in limits.enumerated() {
+                guard let limit else { continue }
+                do { _ = try PlanarArm(links: [1], limits: [limit]) } catch {
+                    problems.append(renamed(error, from: "limits[0]", to: "limits[\(i)]", values: [limit.lower, limit.upper]))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// A probe's error under the element's real field name, with its numbers as the scenario messages show
+    /// them (`-1` rather than `-1.0`).
+    private static func renamed(_ error: ArmError, from: String, to: String, values: [Double]) -> ArmError {
+        var field = error.field
+        if field.hasPrefix(from) { field = to + field.dropFirst(from.count) }
+        var message = error.message
+        let swiftText = values.count == 1 ? "\(values[0])" : "[\(values.map { "\($0)" }.joined(separator: ", "))]"
+        let ourText = values.count == 1 ? formatNumber(values[0]) : "[\(values.map(formatNumber).joined(separator: ", "))]"
+        if message.hasSuffix(swiftText) { message = String(message.dropLast(swiftText.count)) + ourText }
+        return ArmError(field: field, message: message)
+    }
+
+    // MARK: - Path
+
+    mutating func pathSection(_ top: Fields) -> (any TargetPath)? {
+        guard let node = top.members["path"]?.value else {
+            reader.add("path", "missing required field", at: top.location)
+            return nil
+        }
+        guard case .object(let members) = node.value else {
+            reader.add("path", "must be an object, got \(reader.describe(node))", at: node.location)
+            return nil
+        }
+        // The type decides which other keys are allowed, so it is read first.
+        guard let typeNode = members.first(where: { $0.key == "type" })?.value else {
+            reader.add("path.type", "missing required field (one of \(Self.pathTypes.map { "\"\($0)\"" }.joined(separator: ", ")))",
+                       at: node.location)
+            return nil
+        }
+        guard let type = ScenarioReader.oneOf(Self.pathTypes)(&reader, typeNode, "path.type") else { return nil }
+        let start = reader.count
+        guard let f = reader.object(node, "path", allowed: ["type", "orientation"] + Self.pathKeys(type)) else { return nil }
+
+        // Fields that failed to read get a valid stand-in so the path's own checks still run on the rest;
+        // the path's complaints about the stand-ins are dropped. `structural` failures (a missing point
+        // list, no timing) leave nothing sensible to check, so the path's checks are skipped.
+        var failed = Set<String>()
+        var structural = false
+        func required<T>(_ key: String, _ convert: Convert<T>, _ standIn: T) -> T {
+            if let v = reader.required(f, key, convert) { return v }
+            failed.insert(key); return standIn
+        }
+        func optional<T>(_ key: String, _ convert: Convert<T>, _ fallback: T) -> T {
+            if let v = reader.optional(f, key, convert).or(fallback) { return v }
+            failed.insert(key); return fallback
+        }
+        func pair(_ key: String, _ read: Read<(Double, Double)>?, _ standIn: (Double, Double)) -> (Double, Double) {
+            if case .value(let v) = read { return v }
+            failed.formUnion([key, "\(key)[0]", "\(key)[1]"]); return standIn
+        }
+        let orientation = optional("orientation", ScenarioReader.number, 0)
+
+        var built: (any TargetPath)?
+        do throws(PathError) {
+            switch type {
+            case "circle":
+                let center = required("center", ScenarioReader.point, .origin)
+                let radius = required("radius", ScenarioReader.number, 1)
+                let period = required("period", ScenarioReader.number, 1)
+                let clockwise = optional("clockwise", ScenarioReader.bool, false)
+                let phase = optional("phase", ScenarioReader.number, 0)
+                built = try CirclePath(center: center, radius: radius, period: period, clockwise: clockwise,
+                                       phase: phase, orientation: orientation)
+            case "line":
+                let from = required("from", ScenarioReader.point, .origin)
+                let to = required("to", ScenarioReader.point, .origin)
+                let duration = required("duration", ScenarioReader.number, 1)
+                let pingpong = optional("pingpong", ScenarioReader.bool, false)
+                built = try LinePath(from: from, to: to, duration: duration, pingpong: pingpong, orientation: orientation)
+            case "lissajous", "figure8", "figure-eight":
+                let center = required("center", ScenarioReader.point, .origin)
+                let pairReader = ScenarioReader.pair("[x, y]")
+                let amplitude = pair("amplitude", reader.required(f, "amplitude", pairReader).map { .value($0) }, (0, 0))
+                let frequencyRead = reader.optional(f, "frequency", pairReader)
+                if type == "lissajous" {
+                    if case .missing = frequencyRead { reader.add("path.frequency", "missing required field", at: f.location) }
+                    let frequency = pair("frequency", frequencyRead, (0, 0))
+                    let phase = optional("phase", ScenarioReader.number, 0)
+                    built = try LissajousPath(center: center, amplitudeX: amplitude.0, amplitudeY: amplitude.1,
+                                              frequencyX: frequency.0, frequencyY: frequency.1,
+                                              phase: phase, orientation: orientation)
+                } else {
+                    let defaults = LissajousPath.figureEightFrequencies
+                    let frequency = frequencyRead.isPresent ? pair("frequency", frequencyRead, (0, 0)) : (defaults.x, defaults.y)
+                    built = try LissajousPath.figureEight(center: center, amplitudeX: amplitude.0, amplitudeY: amplitude.1,
+                                                          frequencyX: frequency.0, frequencyY: frequency.1,
+                                                          orientation: orientation)
+                }
+            case "waypoints":
+                var points: [Point2D] = []
+                if let read = reader.required(f, "points", ScenarioReader.array(ScenarioReader.point)) {
+                    for (i, p) in read.enumerated() {
+                        if p == nil { failed.insert("points[\(i)]") }
+                        points.append(p ?? .origin)
+                    }
+                } else {
+                    structural = true
+                }
+                let loop = optional("loop", ScenarioReader.bool, false)
+                let speed = reader.optional(f, "speed", ScenarioReader.number)
+                let durations = reader.optional(f, "durations", ScenarioReader.array(ScenarioReader.number))
+                // Without usable timing, a stand-in speed lets the points still be checked.
+                var timing = WaypointPath.Timing.speed(1)
+                switch (speed, durations) {
+                case (.missing, .value(let ds)):
+                    for (i, d) in ds.enumerated() where d == nil { failed.insert("durations[\(i)]") }
+                    timing = .durations(ds.map { $0 ?? 1 })
+                case (.value(let v), .missing):
+                    timing = .speed(v)
+                case (.missing, .missing):
+                    reader.add("path", "needs either \"speed\" (m/s) or \"durations\" (seconds, one per segment)", at: f.location)
+                    failed.insert("speed")
+                case (.missing, .invalid), (.invalid, .missing):
+                    failed.insert("speed")
+                default:
+                    reader.add("path", "give either \"speed\" or \"durations\", not both", at: f.location(of: "durations"))
+                    failed.insert("speed")
+                }
+                if !structural {
+                    built = try WaypointPath(points: points, timing: timing, loop: loop, orientation: orientation)
+                }
+            default:
+                break
+            }
+        } catch {
+            for problem in error.problems where !failed.contains(problem.field) {
+                reader.add("path.\(problem.field)", problem.message, at: locate(f, problem.field))
+            }
+        }
+        return reader.count == start ? built : nil
+    }
+
+    // MARK: - Solver
+
+    mutating func solverSection(_ top: Fields) -> SolverConfig? {
+        var config = SolverConfig()
+        guard let node = top.members["solver"]?.value else { return config }
+        let start = reader.count
+        guard let f = reader.object(node, "solver", allowed: Self.solverKeys) else { return nil }
+
+        let method = reader.optional(f, "method", ScenarioReader.oneOf(SolverMethod.allCases.map(\.rawValue)))
+        if case .value(let m) = method, let value = SolverMethod(rawValue: m) { config.method = value }
+
+        if case .value(let d) = reader.optional(f, "damping", ScenarioReader.number) {
+            if d < 0 {
+                reader.add("solver.damping", "must be >= 0, got \(formatNumber(d))", at: f.location(of: "damping"))
+            } else if d == 0, config.method == .dls, !method.isInvalid {
+                reader.add("solver.damping", "must be > 0 for method \"dls\" (no damping is the plain pseudo-inverse: "
+                           + "use method \"pinv\"), got 0", at: f.location(of: "damping"))
+            } else {
+                config.damping = d
+            }
+        }
+        if case .value(let b) = reader.optional(f, "variableDamping", ScenarioReader.bool) { config.variableDamping = b }
+        if let v = positive(f, "tolerance") { config.tolerance = v }
+        if case .value(let n) = reader.optional(f, "maxIterations", ScenarioReader.integer) {
+            if n < 1 {
+                reader.add("solver.maxIterations", "must be >= 1, got \(n)", at: f.location(of: "maxIterations"))
+            } else if n > ScenarioLoader.maxIterationsCap {
+                reader.add("solver.maxIterations", "must be <= \(ScenarioLoader.maxIterationsCap), got \(n)",
+                           at: f.location(of: "maxIterations"))
+            } else {
+                config.maxIterations = n
+            }
+        }
+        if let v = positive(f, "maxStep") { config.maxStep = v }
+        if let v = positive(f, "singularThreshold") { config.singularThreshold = v }
+        if case .value(let s) = reader.optional(f, "nullSpace", ScenarioReader.oneOf(NullSpaceObjective.allCases.map(\.rawValue))),
+           let objective = NullSpaceObjective(rawValue: s) {
+            config.nullSpace = objective
+        }
+        if case .value(let g) = reader.optional(f, "nullSpaceGain", ScenarioReader.number) {
+            if g < 0 {
+                reader.add("solver.nullSpaceGain", "must be >= 0, got \(formatNumber(g))", at: f.location(of: "nullSpaceGain"))
+            } else {
+                config.nullSpaceGain = g
+            }
+        }
+        return reader.count == start ? config : nil
+    }
+
+    /// An optional number that must be > 0; nil when absent or wrong (a problem is reported).
+    private mutating func positive(_ f: Fields, _ key: String) -> Double? {
+        guard case .value(let v) = reader.optional(f, key, ScenarioReader.number) else { return nil }
+        guard v > 0 else {
+            reader.add(ScenarioReader.join(f.path, key), "must be > 0, got \(formatNumber(v))", at: f.location(of: key))
+            return nil
+        }
+        return v
+    }
+
+    // MARK: - Simulation
+
+    mutating func simulationSection(_ top: Fields) -> SimulationConfig? {
+        guard let node = top.members["simulation"]?.value else {
+            reader.add("simulation", "missing required field", at: top.location)
+            return nil
+        }
+        let start = reader.count
+        guard let f = reader.object(node, "simulation", allowed: Self.simulationKeys) else { return nil }
+        var dt = reader.required(f, "dt", ScenarioReader.number)
+        var duration = reader.required(f, "duration", ScenarioReader.number)
+        if let v = dt, !(v > 0) {
+            reader.add("simulation.dt", "must be > 0, got \(formatNumber(v))", at: f.location(of: "dt")); dt = nil
+        }
+        if let v = duration, !(v >= 0) {
+            reader.add("simulation.duration", "must be >= 0, got \(formatNumber(v))", at: f.location(of: "duration")); duration = nil
+        }
+        guard let dt, let duration else { return nil }
+        // SimulationConfig.frameCount converts to Int, which would trap on a huge quotient: check in Double first.
+        let last = duration / dt + 1e-9
+        guard last < Double(SimulationConfig.maxFrames) else {
+            let frames = last.isFinite ? formatNumber(last.rounded(.down) + 1) : "too many"
+            reader.add("simulation.duration", "\(formatNumber(duration)) s at dt \(formatNumber(dt)) s gives \(frames) frames, "
+                       + "more than the maximum \(SimulationConfig.maxFrames)", at: f.location(of: "duration"))
+            return nil
+        }
+        return reader.count == start ? SimulationConfig(dt: dt, duration: duration) : nil
+    }
+
+    // MARK: - Locations
+
+    /// Where the value named by `field` (relative to `f`: `links[2]`, `radius`) is, as near as known.
+    func locate(_ f: Fields, _ field: String) -> JSONLocation {
+        let key = field.prefix(while: { $0 != "[" && $0 != "." })
+        guard let member = f.members[String(key)] else { return f.location }
+        var node = member.value
+        var rest = field.dropFirst(key.count)
+        while rest.hasPrefix("["), let close = rest.firstIndex(of: "]"),
+              let i = Int(rest[rest.index(after: rest.startIndex)..<close]) {
+            guard case .array(let items) = node.value, i >= 0, i < items.count else { break }
+            node = items[i]
+            rest = rest[rest.index(after: close)...]
+        }
+        return node.location
+    }
+}
+
+extension Read {
+    var isInvalid: Bool { if case .invalid = self { return true } else { return false } }
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+struct Armsim: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "armsim",
+        abstract: "A planar robot-arm kinematics simulator: AD Jacobians, damped-least-squares IK through singularities.",
+        subcommands: [RunCommand.self, ValidateCommand.self, InspectCommand.self, RenderCommand.self, BenchCommand.self]
+    )
+}

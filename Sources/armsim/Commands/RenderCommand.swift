@@ -1,0 +1,38 @@
+import ArgumentParser
+import ArmKit
+import ArmRender
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Draw the scene at one simulated time into a PNG, with no display needed.",
+        discussion: "The picture shows the arm at time T with the tip's trail up to T (default: the end of the run)."
+    )
+
+    @Argument(help: "The scenario file.")
+    var scenario: String
+
+    @Option(help: "The PNG file to write.")
+    var output: String
+
+    @Option(help: "Simulated time in seconds (default: the scenario's duration).")
+    var time: Double?
+
+    @Option(help: "Image size WIDTHxHEIGHT in pixels.")
+    var size = "1280x800"
+
+    func run() throws {
+        let (width, height) = try SizeOption.parse(size)
+        let loaded = try ScenarioInput.load(scenario)
+        let t = time ?? loaded.simulation.duration
+        guard t.isFinite, t >= 0, t <= loaded.simulation.duration + 1e-9 else {
+            throw CommandFailure(message: "--time: must be within 0…\(loaded.simulation.duration) s (the scenario's duration), got \(t)", exitCode: ExitCode32.usage)
+        }
+        do {
+            try OffscreenRenderer.renderPNG(scenario: loaded, time: t, width: width, height: height, path: output)
+        } catch {
+            throw CommandFailure(message: error.description)
+        }
+        Diagnostics.info("wrote \(output) (\(width)x\(height), t = \(t) s)")
+    }
+}

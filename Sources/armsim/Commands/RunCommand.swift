@@ -1,0 +1,86 @@
+import ArgumentParser
+import ArmKit
+import ArmRender
+import Foundation
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a scenario: in a window, or --headless with the joint trajectory on stdout.",
+        discussion: """
+        Headless: CSV (with a header) or JSON Lines, one row per time step, to stdout or --output FILE
+        (written atomically: a failed or interrupted run leaves no file). A summary goes to stderr unless --quiet.
+        Window: see the README for the keys. Without a reachable display the window is not faked: the
+        command exits with status 69 and points to --headless and xvfb-run.
+        --record DIR runs without a window and writes every Nth frame as DIR/frame-NNNNNN.png.
+        """
+    )
+
+    @Argument(help: "The scenario file (JSON).")
+    var scenario: String
+
+    @Flag(help: "No window: stream the trajectory to stdout (or --output).")
+    var headless = false
+
+    @Option(help: "Trajectory format: csv or jsonl.")
+    var format = "csv"
+
+    @Option(help: "Write the trajectory to FILE (atomically) instead of stdout.")
+    var output: String?
+
+    @Option(help: "Override the scenario's duration, seconds.")
+    var duration: Double?
+
+    @Flag(help: "No summary or progress on stderr.")
+    var quiet = false
+
+    @Option(help: "Write frames as numbered PNGs into DIR (no window).")
+    var record: String?
+
+    @Option(help: "With --record: every Nth frame.")
+    var every = 1
+
+    @Option(name: .customLong("quit-after"), help: "Window: quit after this many seconds of wall time.")
+    var quitAfter: Double?
+
+    @Option(help: "Window: save a PNG of the window just before quitting.")
+    var screenshot: String?
+
+    @Option(help: "Window or --record image size WIDTHxHEIGHT.")
+    var size = "1280x800"
+
+    @Flag(help: "Window: start paused.")
+    var paused = false
+
+    func run() throws {
+        guard let trajectoryFormat = TrajectoryFormat(rawValue: format) else {
+            throw CommandFailure(message: "--format: must be 'csv' or 'jsonl', got '\(format)'", exitCode: ExitCode32.usage)
+        }
+        guard every >= 1 else { throw CommandFailure(message: "--every: must be >= 1, got \(every)", exitCode: ExitCode32.usage) }
+        if output != nil && !headless {
+            throw CommandFailure(message: "--output: only with --headless (the trajectory is written in headless mode)", exitCode: ExitCode32.usage)
+        }
+        if let quitAfter, !(quitAfter > 0 && quitAfter.isFinite) {
+            throw CommandFailure(message: "--quit-after: must be > 0 seconds, got \(quitAfter)", exitCode: ExitCode32.usage)
+        }
+        let (width, height) = try SizeOption.parse(size)
+        let loaded = try ScenarioInput.load(scenario, duration: duration)
+
+        if headless || record != nil {
+            try HeadlessRun(scenario: loaded, format: trajectoryFormat, writesTrajectory: headless, output: output,
+                            quiet: quiet, record: record.map { ($0, every, width, height) }).run()
+            return
+        }
+        var options = WindowOptions()
+        options.width = width
+        options.height = height
+        options.quitAfter = quitAfter
+        options.screenshotPath = screenshot
+        options.startPaused = paused
+        do {
+            try WindowApp.run(scenario: loaded, options: options)
+        } catch {
+            throw CommandFailure(message: error.description, exitCode: DisplayProbe.availableDisplay() ? ExitCode32.failure : ExitCode32.noDisplay)
+        }
+    }
+}

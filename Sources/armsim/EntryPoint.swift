@@ -1,0 +1,28 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Parses and runs, mapping every failure to one clear line on stderr and a non-zero exit code
+/// (ArgumentParser's own reporting would add the usage text to bad-argument errors).
+@main
+enum EntryPoint {
+    static func main() {
+        let arguments = NegativeNumberArguments.normalise(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try Armsim.parseAsRoot(arguments)
+            try command.run()
+        } catch let failure as CommandFailure {
+            Diagnostics.error(failure.message)
+            exit(failure.exitCode)
+        } catch {
+            let code = Armsim.exitCode(for: error)
+            if code == .success || error is CleanExit {
+                Armsim.exit(withError: error)   // --help, --version: ArgumentParser prints them
+            }
+            let message = Armsim.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            Diagnostics.error(message + " (see 'armsim help')")
+            exit(code.rawValue == 0 ? 64 : code.rawValue)
+        }
+    }
+}
