@@ -161,10 +161,29 @@ final class Canvas {
                      PixelPoint(x: x + w, y: y + h), PixelPoint(x: x, y: y + h)], color, featherEdges: false)
     }
 
-    /// A stroked open polyline with per-point colours (for the fading trail) and mitred joins.
+    /// A stroked open polyline with per-point colours (for the fading trail) and mitred joins. Corners sharper
+    /// than 120° are not mitred (that would make spikes): the line is split there into runs sharing the corner.
     func strokePolyline(_ points: [PixelPoint], width: Double, colors: [RGBA]) {
         let n = points.count
         guard n >= 2, colors.count == n else { return }
+        var runStart = 0
+        for i in 1..<(n - 1) {
+            let ax = points[i].x - points[i - 1].x, ay = points[i].y - points[i - 1].y
+            let bx = points[i + 1].x - points[i].x, by = points[i + 1].y - points[i].y
+            let la = (ax * ax + ay * ay).squareRoot(), lb = (bx * bx + by * by).squareRoot()
+            guard la > 1e-9, lb > 1e-9 else { continue }
+            if (ax * bx + ay * by) / (la * lb) < -0.5 {
+                strokeRun(points[runStart...i], width: width, colors: colors[runStart...i])
+                runStart = i
+            }
+        }
+        strokeRun(points[runStart...], width: width, colors: colors[runStart...])
+    }
+
+    private func strokeRun(_ points: ArraySlice<PixelPoint>, width: Double, colors: ArraySlice<RGBA>) {
+        let points = Array(points), colors = Array(colors)
+        let n = points.count
+        guard n >= 2 else { return }
         // Lines thinner than a pixel are drawn one pixel wide and fainter.
         let w = max(width, 1)
         let alphaScale = min(width, 1)

@@ -288,14 +288,16 @@ final class SceneRenderer {
         let a = viewport.pixel(frame.tip), b = viewport.pixel(frame.target)
         let dx = b.x - a.x, dy = b.y - a.y
         let len = (dx * dx + dy * dy).squareRoot()
-        guard len > 14 * uiScale else { return }
-        let color = (frame.status == .unreachable ? Palette.targetUnreachable : Palette.target).withAlpha(120)
-        let dash = 6 * uiScale, gap = 5 * uiScale
-        var d = 0.0
-        while d < len {
-            let e = min(len, d + dash)
+        // From just outside the tip dot to just outside the target ring.
+        let start = 8 * uiScale, end = len - 12 * uiScale
+        guard end - start > 4 * uiScale else { return }
+        let color = (frame.status == .unreachable ? Palette.targetUnreachable : Palette.target).withAlpha(150)
+        let dash = 6 * uiScale, gap = 4 * uiScale
+        var d = start
+        while d < end {
+            let e = min(end, d + dash)
             canvas.line(PixelPoint(x: a.x + dx * d / len, y: a.y + dy * d / len),
-                        PixelPoint(x: a.x + dx * e / len, y: a.y + dy * e / len), width: 1.3 * uiScale, color)
+                        PixelPoint(x: a.x + dx * e / len, y: a.y + dy * e / len), width: 1.5 * uiScale, color)
             d = e + gap
         }
     }

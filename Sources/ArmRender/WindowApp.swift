@@ -15,6 +15,16 @@ public enum WindowApp {
             throw RenderError(.invalidArgument, "quit-after must be a number of seconds ≥ 0, got \(q)")
         }
         if let reason = DisplayProbe.environmentProblem() { throw RenderError(.noDisplay, reason) }
+        // Diagnostics without a CLI flag: ARMSIM_RENDERER=software|accelerated, ARMSIM_REPORT_TIMING=1.
+        var options = options
+        let env = ProcessInfo.processInfo.environment
+        if let name = env["ARMSIM_RENDERER"], !name.isEmpty {
+            guard let kind = RendererKind(rawValue: name) else {
+                throw RenderError(.invalidArgument, "ARMSIM_RENDERER must be 'software' or 'accelerated', got '\(name)'")
+            }
+            options.renderer = kind
+        }
+        if let t = env["ARMSIM_REPORT_TIMING"], !t.isEmpty, t != "0" { options.reportTiming = true }
         try SDLSession.locked { () throws(RenderError) in
             let subsystems = SDL_INIT_VIDEO | SDL_INIT_EVENTS
             guard SDL_InitSubSystem(subsystems) == 0 else {

@@ -11,8 +11,9 @@ public struct WindowOptions: Sendable {
     public var startPaused = false
     /// Initial playback speed: simulated seconds per wall-clock second (clamped to 1/64…64).
     public var speed = 1.0
-    public var renderer: RendererKind = .software
-    /// Print frame and draw-time statistics on stderr when the window closes.
+    /// Overridable with the environment variable ARMSIM_RENDERER=software|accelerated.
+    public var renderer: RendererKind = .accelerated
+    /// Print frame and draw-time statistics on stderr when the window closes (or set ARMSIM_REPORT_TIMING=1).
     public var reportTiming = false
 
     public init() {}

@@ -44,18 +44,24 @@ final class WindowSession {
                                             Int32(options.width), Int32(options.height), flags) else {
             throw RenderError(.sdl, "cannot open a \(options.width)×\(options.height) window: \(SDLSession.lastError)")
         }
-        let rendererFlags = options.renderer == .software ? SDL_RENDERER_SOFTWARE.rawValue : SDL_RENDERER_ACCELERATED.rawValue
-        guard let renderer = SDL_CreateRenderer(window, -1, rendererFlags) else {
+        // The accelerated renderer (with vsync where the display has it) falls back to the software renderer
+        // when the machine has no usable OpenGL.
+        var created: OpaquePointer?
+        if options.renderer == .accelerated {
+            created = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED.rawValue | SDL_RENDERER_PRESENTVSYNC.rawValue)
+        }
+        if created == nil { created = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE.rawValue) }
+        guard let renderer = created else {
             let reason = SDLSession.lastError
             SDL_DestroyWindow(window)
-            throw RenderError(.sdl, "cannot create the \(options.renderer.rawValue) renderer: \(reason)")
+            throw RenderError(.sdl, "cannot create a renderer for the window: \(reason)")
         }
         var info = SDL_RendererInfo()
         SDL_GetRendererInfo(renderer, &info)
         rendererName = info.name.map { String(cString: $0) } ?? options.renderer.rawValue
         do {
-            let format = options.renderer == .software ? SDL_GetWindowPixelFormat(window)
-                : UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue)
+            let software = (info.flags & SDL_RENDERER_SOFTWARE.rawValue) != 0
+            let format = software ? SDL_GetWindowPixelFormat(window) : UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue)
             scene = try SceneRenderer(renderer: renderer, scenario: scenario,
                                       density: WindowSession.density(window, renderer),
                                       layerFormat: format == UInt32(SDL_PIXELFORMAT_UNKNOWN.rawValue)
