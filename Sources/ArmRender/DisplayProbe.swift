@@ -23,6 +23,7 @@ public enum DisplayProbe {
         return SDLSession.locked {
             let wasInit = SDL_WasInit(SDL_INIT_VIDEO) != 0
             if !wasInit {
+                preferDriverFromEnvironment()
                 guard SDL_InitSubSystem(SDL_INIT_VIDEO) == 0 else {
                     return .unavailable(reason: "no display available (SDL: \(SDLSession.lastError)): \(advice)")
                 }
@@ -38,6 +39,18 @@ public enum DisplayProbe {
         func set(_ k: String) -> Bool { !(env[k] ?? "").isEmpty }
         if set("SDL_VIDEODRIVER") || set("DISPLAY") || set("WAYLAND_DISPLAY") { return nil }
         return "no display available (neither DISPLAY nor WAYLAND_DISPLAY is set): \(advice)"
+    }
+
+    /// With only DISPLAY set, SDL is told to use X11: it then fails outright (instead of falling back to
+    /// `offscreen`) when the X server cannot be reached, and libwayland is not probed for nothing (it prints
+    /// "XDG_RUNTIME_DIR is invalid" on X-only machines). An explicit SDL_VIDEODRIVER is left alone.
+    /// Call with the SDL lock held, before initialising SDL video.
+    static func preferDriverFromEnvironment() {
+        let env = ProcessInfo.processInfo.environment
+        func set(_ k: String) -> Bool { !(env[k] ?? "").isEmpty }
+        if !set("SDL_VIDEODRIVER") && set("DISPLAY") && !set("WAYLAND_DISPLAY") {
+            SDL_SetHint(SDL_HINT_VIDEODRIVER, "x11")
+        }
     }
 
     /// With SDL video initialised: the driver SDL chose, judged. Call with the SDL lock held.

@@ -63,7 +63,7 @@ final class SceneRenderer {
     /// 1 for a 1280×800 window at density 1; grows with high-DPI, shrinks a little for small pictures.
     static func uiScale(width: Int, height: Int, density: Double) -> Double {
         let points = Double(min(width, height)) / max(density, 1)
-        return max(density, 1) * min(max(points / 800, 0.75), 1.6)
+        return max(density, 1) * min(max(points / 800, 0.85), 1.6)
     }
 
     /// Re-reads the output size; rebuilds the viewport (and fonts when the scale changed).

@@ -27,6 +27,7 @@ public enum WindowApp {
         if let t = env["ARMSIM_REPORT_TIMING"], !t.isEmpty, t != "0" { options.reportTiming = true }
         try SDLSession.locked { () throws(RenderError) in
             let subsystems = SDL_INIT_VIDEO | SDL_INIT_EVENTS
+            DisplayProbe.preferDriverFromEnvironment()
             guard SDL_InitSubSystem(subsystems) == 0 else {
                 throw RenderError(.noDisplay, "no display available (SDL: \(SDLSession.lastError)): \(DisplayProbe.advice)")
             }
