@@ -7,8 +7,33 @@ public struct TapeNode<T: ADReal> {
     public var parent1: Int32
     public var weight0: T
     public var weight1: T
-    @inlinable init(parent0: Int32, weight0: T, parent1: Int32, weight1: T) {
+    @inlinable @inline(__always) init(parent0: Int32, weight0: T, parent1: Int32, weight1: T) {
         self.parent0 = parent0; self.weight0 = weight0; self.parent1 = parent1; self.weight1 = weight1
+    }
+}
+
+/// The recording itself, reached through a stable pointer: `Tracked` values append to it without reference
+/// counting or dynamic exclusivity checks (a class's stored properties would cost both on every operation).
+@frozen
+public struct TapeStorage<T: ADReal> {
+    public var nodes: UnsafeMutablePointer<TapeNode<T>>
+    public var count: Int
+    public var capacity: Int
+
+    @inlinable @inline(__always)
+    mutating func record(_ node: TapeNode<T>) -> Int32 {
+        if count == capacity { grow() }
+        (nodes + count).initialize(to: node)
+        count += 1
+        return Int32(truncatingIfNeeded: count - 1)
+    }
+
+    @usableFromInline mutating func grow() {
+        let bigger = UnsafeMutablePointer<TapeNode<T>>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: nodes, count: count)
+        nodes.deallocate()
+        nodes = bigger
+        capacity *= 2
     }
 }
 
@@ -20,61 +45,47 @@ public struct TapeNode<T: ADReal> {
 ///
 /// A tape is not thread-safe; a `Tracked` value is only meaningful while its tape is alive and not reset.
 public final class Tape<T: ADReal> {
-    @usableFromInline var nodes: UnsafeMutablePointer<TapeNode<T>>
-    @usableFromInline var capacity: Int
-    /// Number of nodes recorded, slot 0 (the sink) included.
-    public var count: Int { recorded }
-    @usableFromInline var recorded: Int
+    public let storage: UnsafeMutablePointer<TapeStorage<T>>
     @usableFromInline var adjoints: UnsafeMutablePointer<T>
     @usableFromInline var adjointCapacity: Int
 
     public init(capacity: Int = 256) {
-        self.capacity = max(capacity, 2)
-        nodes = .allocate(capacity: self.capacity)
-        adjointCapacity = self.capacity
-        adjoints = .allocate(capacity: adjointCapacity)
-        recorded = 0
+        let capacity = max(capacity, 2)
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: TapeStorage(nodes: .allocate(capacity: capacity), count: 0, capacity: capacity))
+        adjointCapacity = capacity
+        adjoints = .allocate(capacity: capacity)
         reset()
     }
 
     deinit {
-        nodes.deinitialize(count: count)
-        nodes.deallocate()
+        storage.pointee.nodes.deinitialize(count: storage.pointee.count)
+        storage.pointee.nodes.deallocate()
+        storage.deinitialize(count: 1)
+        storage.deallocate()
         adjoints.deallocate()
     }
 
+    /// Number of nodes recorded, slot 0 (the sink) included.
+    @inlinable public var count: Int { storage.pointee.count }
+
     /// Forgets every recorded operation, keeping the buffers.
-    public func reset() {
-        nodes.deinitialize(count: recorded)
-        nodes.initialize(to: TapeNode(parent0: 0, weight0: T(0), parent1: 0, weight1: T(0)))
-        recorded = 1
+    @inlinable public func reset() {
+        storage.pointee.nodes.deinitialize(count: storage.pointee.count)
+        storage.pointee.nodes.initialize(to: TapeNode(parent0: 0, weight0: T(0), parent1: 0, weight1: T(0)))
+        storage.pointee.count = 1
     }
 
     /// A new input variable on this tape.
     @inlinable public func variable(_ value: T) -> Tracked<T> {
-        Tracked(value: value, index: record(TapeNode(parent0: 0, weight0: T(0), parent1: 0, weight1: T(0))), tape: self)
-    }
-
-    @inlinable func record(_ node: TapeNode<T>) -> Int32 {
-        if recorded == capacity { grow() }
-        (nodes + recorded).initialize(to: node)
-        recorded += 1
-        return Int32(truncatingIfNeeded: recorded - 1)
-    }
-
-    @usableFromInline func grow() {
-        let newCapacity = capacity * 2
-        let bigger = UnsafeMutablePointer<TapeNode<T>>.allocate(capacity: newCapacity)
-        bigger.moveInitialize(from: nodes, count: count)
-        nodes.deallocate()
-        nodes = bigger
-        capacity = newCapacity
+        let index = storage.pointee.record(TapeNode(parent0: 0, weight0: T(0), parent1: 0, weight1: T(0)))
+        return Tracked(value: value, index: index, storage: storage)
     }
 
     @usableFromInline func ensureAdjointCapacity() {
         guard adjointCapacity < count else { return }
         adjoints.deallocate()
-        adjointCapacity = capacity
+        adjointCapacity = storage.pointee.capacity
         adjoints = .allocate(capacity: adjointCapacity)
     }
 
@@ -85,6 +96,7 @@ public final class Tape<T: ADReal> {
         adjoints.initialize(repeating: T(0), count: count)
         guard output.index > 0 else { return }
         adjoints[Int(output.index)] = seed
+        let nodes = storage.pointee.nodes
         var i = Int(output.index)
         while i > 0 {
             let a = adjoints[i]
@@ -98,6 +110,19 @@ public final class Tape<T: ADReal> {
     /// After `pullback`: the adjoint of a recorded variable (0 for constants).
     public func adjoint(of x: Tracked<T>) -> T {
         x.index > 0 && Int(x.index) < count ? adjoints[Int(x.index)] : T(0)
+    }
+
+    /// Records `values.count` input variables in consecutive slots and returns the first slot: input i is
+    /// then `tracked(values[i], at: first + i)`, and its adjoint is at that slot after a sweep.
+    @inlinable public func recordVariables(_ values: UnsafeBufferPointer<T>) -> Int32 {
+        let first = Int32(truncatingIfNeeded: count)
+        for v in values { _ = variable(v) }
+        return first
+    }
+
+    /// A handle to a node already on this tape (as returned by `recordVariables`).
+    @inlinable public func tracked(_ value: T, at slot: Int32) -> Tracked<T> {
+        Tracked(value: value, index: slot, storage: storage)
     }
 }
 
@@ -114,6 +139,7 @@ extension Tape where T == Double {
             adjoints[Int(output.index)][r] += 1
             top = max(top, Int(output.index))
         }
+        let nodes = storage.pointee.nodes
         var i = top
         while i > 0 {
             let a = adjoints[i]
@@ -122,20 +148,5 @@ extension Tape where T == Double {
             adjoints[Int(node.parent1)] += node.weight1 * a
             i -= 1
         }
-    }
-}
-
-extension Tape {
-    /// Records `values.count` input variables in consecutive slots and returns the first slot: input i is
-    /// then `tracked(values[i], at: first + i)`, and its adjoint is at that slot after a sweep.
-    @inlinable public func recordVariables(_ values: UnsafeBufferPointer<T>) -> Int32 {
-        let first = Int32(truncatingIfNeeded: count)
-        for v in values { _ = variable(v) }
-        return first
-    }
-
-    /// A handle to a node already on this tape (as returned by `recordVariables`).
-    @inlinable public func tracked(_ value: T, at slot: Int32) -> Tracked<T> {
-        Tracked(value: value, index: slot, tape: self)
     }
 }

@@ -1,51 +1,45 @@
 /// Reverse mode: a value that records every operation on its `Tape`. Constants (no tape) cost nothing.
 ///
-/// The tape reference is unmanaged: copying a `Tracked` costs no reference counting, which keeps recording
-/// at a few nanoseconds per operation. It is valid while the tape is alive and not reset.
+/// It holds a raw pointer to its tape's storage: copying a `Tracked` costs no reference counting and appending
+/// needs no exclusivity check, which keeps recording at a few nanoseconds per operation. It is valid while the
+/// tape is alive and not reset.
 @frozen
 public struct Tracked<T: ADReal>: ADReal, @unchecked Sendable {
     public var value: T
     /// Slot on the tape; 0 for a constant.
     public var index: Int32
-    @usableFromInline var tapeRef: Unmanaged<Tape<T>>?
+    @usableFromInline var storage: UnsafeMutablePointer<TapeStorage<T>>?
 
-    @inlinable init(value: T, index: Int32, tape: Tape<T>) {
-        self.value = value; self.index = index; self.tapeRef = Unmanaged.passUnretained(tape)
+    @inlinable @inline(__always) init(value: T, index: Int32, storage: UnsafeMutablePointer<TapeStorage<T>>?) {
+        self.value = value; self.index = index; self.storage = storage
     }
-    @inlinable init(value: T, index: Int32, tapeRef: Unmanaged<Tape<T>>?) {
-        self.value = value; self.index = index; self.tapeRef = tapeRef
-    }
-    @inlinable public init(_ constant: Double) { value = T(constant); index = 0; tapeRef = nil }
+    @inlinable public init(_ constant: Double) { value = T(constant); index = 0; storage = nil }
     @inlinable public var primal: Double { value.primal }
 
     /// A node with local partials w0 = ∂result/∂a and w1 = ∂result/∂b.
-    @inlinable static func binary(_ v: T, _ a: Self, _ w0: T, _ b: Self, _ w1: T) -> Self {
-        guard let ref = a.tapeRef ?? b.tapeRef else { return Self(value: v, index: 0, tapeRef: nil) }
-        let index = ref._withUnsafeGuaranteedRef {
-            $0.record(TapeNode(parent0: a.index, weight0: w0, parent1: b.index, weight1: w1))
-        }
-        return Self(value: v, index: index, tapeRef: ref)
+    @inlinable @inline(__always) static func binary(_ v: T, _ a: Self, _ w0: T, _ b: Self, _ w1: T) -> Self {
+        guard let storage = a.storage ?? b.storage else { return Self(value: v, index: 0, storage: nil) }
+        let index = storage.pointee.record(TapeNode(parent0: a.index, weight0: w0, parent1: b.index, weight1: w1))
+        return Self(value: v, index: index, storage: storage)
     }
-    @inlinable func unary(_ v: T, _ w: T) -> Self {
-        guard let ref = tapeRef else { return Self(value: v, index: 0, tapeRef: nil) }
-        let index = ref._withUnsafeGuaranteedRef {
-            $0.record(TapeNode(parent0: self.index, weight0: w, parent1: 0, weight1: T(0)))
-        }
-        return Self(value: v, index: index, tapeRef: ref)
+    @inlinable @inline(__always) func unary(_ v: T, _ w: T) -> Self {
+        guard let storage else { return Self(value: v, index: 0, storage: nil) }
+        let index = storage.pointee.record(TapeNode(parent0: self.index, weight0: w, parent1: 0, weight1: T(0)))
+        return Self(value: v, index: index, storage: storage)
     }
 
-    @inlinable public static func + (a: Self, b: Self) -> Self { binary(a.value + b.value, a, T(1), b, T(1)) }
-    @inlinable public static func - (a: Self, b: Self) -> Self { binary(a.value - b.value, a, T(1), b, T(-1)) }
-    @inlinable public static func * (a: Self, b: Self) -> Self { binary(a.value * b.value, a, b.value, b, a.value) }
-    @inlinable public static func / (a: Self, b: Self) -> Self {
+    @inlinable @inline(__always) public static func + (a: Self, b: Self) -> Self { binary(a.value + b.value, a, T(1), b, T(1)) }
+    @inlinable @inline(__always) public static func - (a: Self, b: Self) -> Self { binary(a.value - b.value, a, T(1), b, T(-1)) }
+    @inlinable @inline(__always) public static func * (a: Self, b: Self) -> Self { binary(a.value * b.value, a, b.value, b, a.value) }
+    @inlinable @inline(__always) public static func / (a: Self, b: Self) -> Self {
         let v = a.value / b.value
         let inv = T(1) / b.value
         return binary(v, a, inv, b, -(v * inv))
     }
-    @inlinable public static prefix func - (x: Self) -> Self { x.unary(-x.value, T(-1)) }
-    @inlinable public static func * (k: Double, x: Self) -> Self { x.unary(k * x.value, T(k)) }
-    @inlinable public static func + (x: Self, k: Double) -> Self { x.unary(x.value + k, T(1)) }
-    @inlinable public func addingProduct(_ k: Double, _ b: Self) -> Self {
+    @inlinable @inline(__always) public static prefix func - (x: Self) -> Self { x.unary(-x.value, T(-1)) }
+    @inlinable @inline(__always) public static func * (k: Double, x: Self) -> Self { x.unary(k * x.value, T(k)) }
+    @inlinable @inline(__always) public static func + (x: Self, k: Double) -> Self { x.unary(x.value + k, T(1)) }
+    @inlinable @inline(__always) public func addingProduct(_ k: Double, _ b: Self) -> Self {
         Self.binary(value.addingProduct(k, b.value), self, T(1), b, T(k))
     }
     /// On a tape, scaling is a node whose weight is k; zero adjoints stay zero in the sweep only if k is finite,
@@ -55,50 +49,50 @@ public struct Tracked<T: ADReal>: ADReal, @unchecked Sendable {
         return unary(value.scaledKeepingZeros(by: k), T(w))
     }
 
-    @inlinable public static func sin(_ x: Self) -> Self {
+    @inlinable @inline(__always) public static func sin(_ x: Self) -> Self {
         let (s, c) = T.sincos(x.value)
         return x.unary(s, c)
     }
-    @inlinable public static func cos(_ x: Self) -> Self {
+    @inlinable @inline(__always) public static func cos(_ x: Self) -> Self {
         let (s, c) = T.sincos(x.value)
         return x.unary(c, -s)
     }
-    @inlinable public static func sincos(_ x: Self) -> (sin: Self, cos: Self) {
+    @inlinable @inline(__always) public static func sincos(_ x: Self) -> (sin: Self, cos: Self) {
         let (s, c) = T.sincos(x.value)
         return (x.unary(s, c), x.unary(c, -s))
     }
-    @inlinable public static func tan(_ x: Self) -> Self {
+    @inlinable @inline(__always) public static func tan(_ x: Self) -> Self {
         let t = T.tan(x.value)
         return x.unary(t, t * t + 1)
     }
-    @inlinable public static func sqrt(_ x: Self) -> Self {
+    @inlinable @inline(__always) public static func sqrt(_ x: Self) -> Self {
         let r = T.sqrt(x.value)
         return x.unary(r, r.primal == 0 ? T(Double.greatestFiniteMagnitude) : T(1) / (2 * r))
     }
-    @inlinable public static func exp(_ x: Self) -> Self {
+    @inlinable @inline(__always) public static func exp(_ x: Self) -> Self {
         let e = T.exp(x.value)
         return x.unary(e, e)
     }
-    @inlinable public static func log(_ x: Self) -> Self {
+    @inlinable @inline(__always) public static func log(_ x: Self) -> Self {
         x.unary(T.log(x.value), x.value.primal == 0 ? T(Double.greatestFiniteMagnitude) : T(1) / x.value)
     }
-    @inlinable public static func atan2(y: Self, x: Self) -> Self {
+    @inlinable @inline(__always) public static func atan2(y: Self, x: Self) -> Self {
         let d = x.value * x.value + y.value * y.value
         let v = T.atan2(y: y.value, x: x.value)
         if d.primal == 0 { return binary(v, y, T(0), x, T(0)) }
         return binary(v, y, x.value / d, x, -(y.value / d))
     }
-    @inlinable public static func pow(_ x: Self, _ p: Double) -> Self {
+    @inlinable @inline(__always) public static func pow(_ x: Self, _ p: Double) -> Self {
         if p == 0 { return Self(1) }
         let v = T.pow(x.value, p)
         if x.value.primal == 0 && p < 1 { return x.unary(v, T(Double.greatestFiniteMagnitude)) }
         return x.unary(v, p * T.pow(x.value, p - 1))
     }
-    @inlinable public static func pow(_ x: Self, _ y: Self) -> Self {
+    @inlinable @inline(__always) public static func pow(_ x: Self, _ y: Self) -> Self {
         if x.value.primal > 0 { return exp(y * log(x)) }
         return pow(x, y.value.primal)
     }
-    @inlinable public static func abs(_ x: Self) -> Self {
+    @inlinable @inline(__always) public static func abs(_ x: Self) -> Self {
         x.unary(T.abs(x.value), T(DerivativeRule.abs(x.value.primal)))
     }
 }

@@ -38,8 +38,8 @@ public func jacobian<F: DifferentiableMap>(_ f: F, at x: [Double], mode: Differe
 struct ForwardJacobian<F: DifferentiableMap>: PartialsVisitor {
     let f: F
     let x: [Double]
-    func visit<P: SIMD & Sendable>(_: P.Type) -> Matrix where P.Scalar == Double {
-        let width = P.scalarCount
+    func visit<P: Partials>(_: P.Type) -> Matrix {
+        let width = P.width
         var result: Matrix?
         var start = 0
         repeat {

@@ -73,7 +73,7 @@ struct Wiggly: DifferentiableScalarFunction {
     }
 
     @Test func forwardChunksCoverMoreInputsThanOneSweep() {
-        // 150 inputs: three sweeps of 64 partials in forward mode; must equal reverse mode.
+        // 150 inputs: five sweeps of 32 partials in forward mode; must equal reverse mode.
         struct Chain: DifferentiableMap {
             func callAsFunction<T: ADReal>(_ v: [T]) -> [T] {
                 var a = T(0), b = T(1)

@@ -12,7 +12,7 @@ extension PlanarArm {
         return withPartials(atLeast: jointCount, ForwardArmJacobian(arm: self, q: q, rows: task.dimension, out: jacobian))
     }
 
-    /// Convenience: an allocated matrix, forward or reverse mode.
+    /// Convenience: an allocated matrix, by whole-chain forward or reverse mode.
     public func jacobian(_ q: [Double], task: IKTask = .position, mode: DifferentiationMode = .forward) -> Matrix {
         var m = Matrix(rows: task.dimension, columns: jointCount)
         q.withUnsafeBufferPointer { q in
@@ -22,6 +22,15 @@ extension PlanarArm {
                 case .reverse: KinematicsWorkspace(arm: self).jacobianReverse(q, task: task, into: out)
                 }
             }
+        }
+        return m
+    }
+
+    /// Convenience: an allocated matrix by the separable method (see `jacobianSeparable`).
+    public func separableJacobian(_ q: [Double], task: IKTask = .position) -> Matrix {
+        var m = Matrix(rows: task.dimension, columns: jointCount)
+        q.withUnsafeBufferPointer { q in
+            m.elements.withUnsafeMutableBufferPointer { jacobianSeparable(q, task: task, into: $0) }
         }
         return m
     }
@@ -39,9 +48,9 @@ struct ForwardArmJacobian: PartialsVisitor {
     }
 
     @inlinable
-    func visit<P: SIMD & Sendable>(_: P.Type) -> (x: Double, y: Double, phi: Double) where P.Scalar == Double {
+    func visit<P: Partials>(_: P.Type) -> (x: Double, y: Double, phi: Double) {
         let n = q.count
-        let width = P.scalarCount
+        let width = P.width
         var pose = (x: 0.0, y: 0.0, phi: 0.0)
         var start = 0
         while start < n {

@@ -5,6 +5,10 @@ import AutoDiff
 extension PlanarArm {
     /// The tip pose for joint angles supplied by `angle(i)` (how each scalar type lifts q[i]).
     /// φ is the sum of the relative angles, unwrapped (so it stays differentiable).
+    ///
+    /// The chain is a composition: absolute angles θ_i = Σ_{k≤i} q_k (a prefix sum), then the tip is the base
+    /// plus the sum of the link elements L_i·direction(θ_i). `jacobianSeparable` differentiates exactly these
+    /// two pieces.
     @inlinable
     public func tipPose<T: ADReal>(angle: (Int) -> T) -> (x: T, y: T, phi: T) {
         links.withUnsafeBufferPointer { lengths in
@@ -13,12 +17,20 @@ extension PlanarArm {
             var y = T(base.y)
             for i in 0..<lengths.count {
                 theta = theta + angle(i)
-                let (s, c) = T.sincos(theta)
-                x = x.addingProduct(lengths[i], c)
-                y = y.addingProduct(lengths[i], s)
+                let d = Self.direction(absoluteAngle: theta)
+                // x + L·cos θ as one operation (one tape node in reverse mode).
+                x = x.addingProduct(lengths[i], d.x)
+                y = y.addingProduct(lengths[i], d.y)
             }
             return (x, y, theta)
         }
+    }
+
+    /// A link's unit direction (cos θ, sin θ) for its absolute angle θ: one sincos.
+    @inlinable @inline(__always)
+    public static func direction<T: ADReal>(absoluteAngle theta: T) -> (x: T, y: T) {
+        let (s, c) = T.sincos(theta)
+        return (c, s)
     }
 
     /// The tip pose at q, φ wrapped to (−π, π].

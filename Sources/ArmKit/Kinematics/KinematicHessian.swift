@@ -14,13 +14,13 @@ struct NestedArmHessian: PartialsVisitor {
     let q: [Double]
     let rows: Int
 
-    func visit<P: SIMD & Sendable>(_: P.Type) -> [Matrix] where P.Scalar == Double {
+    func visit<P: Partials>(_: P.Type) -> [Matrix] {
         typealias Inner = DualVector<P>
         let n = q.count
         var h = Array(repeating: Matrix(rows: n, columns: n), count: rows)
         var start = 0
         while start < n {
-            let end = min(start + P.scalarCount, n)
+            let end = min(start + P.width, n)
             for k in 0..<n {
                 let tip = arm.tipPose { i -> Dual<Inner> in
                     let value = i >= start && i < end ? Inner(variable: q[i], slot: i - start) : Inner(q[i])

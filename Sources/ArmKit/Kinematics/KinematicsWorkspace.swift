@@ -35,17 +35,23 @@ public final class KinematicsWorkspace {
             adjointCapacity = tape.count
             adjoints = .allocate(capacity: adjointCapacity)
         }
+        let base = Int(first)
         withUnsafeTemporaryAllocation(of: Tracked<Double>.self, capacity: 3) { outputs in
             outputs[0] = tip.x; outputs[1] = tip.y; outputs[2] = tip.phi
             let used = UnsafeBufferPointer(rebasing: outputs[0..<task.dimension])
-            tape.pullback(from: used, into: adjoints)
-        }
-        let base = Int(first)
-        for j in 0..<n {
-            let a = adjoints[base + j]
-            jacobian[j] = a[0]
-            jacobian[n + j] = a[1]
-            if task == .pose { jacobian[2 * n + j] = a[2] }
+            if task == .position {
+                // Two rows: half-width adjoints halve the sweep's memory traffic.
+                adjoints.withMemoryRebound(to: SIMD2<Double>.self, capacity: 2 * adjointCapacity) { two in
+                    tape.pullback(from: used, into: two)
+                    for j in 0..<n { jacobian[j] = two[base + j][0]; jacobian[n + j] = two[base + j][1] }
+                }
+            } else {
+                tape.pullback(from: used, into: adjoints)
+                for j in 0..<n {
+                    let a = adjoints[base + j]
+                    jacobian[j] = a[0]; jacobian[n + j] = a[1]; jacobian[2 * n + j] = a[2]
+                }
+            }
         }
         return (tip.x.value, tip.y.value, tip.phi.value)
     }

@@ -27,18 +27,28 @@ public struct SingularValues: Sendable, Equatable {
         precondition(rows == 2 || rows == 3)
         precondition(jacobian.count >= rows * n && scratch.count >= rows * n)
         for i in 0..<(rows * n) { scratch[i] = jacobian[i] }
-        let pairs: [(Int, Int)] = rows == 2 ? [(0, 1)] : [(0, 1), (0, 2), (1, 2)]
         // Each rotation zeroes one inner product; 3 rows converge quadratically, so a few sweeps suffice.
-        for _ in 0..<(rows == 2 ? 1 : 12) {
-            var rotated = false
-            for (a, b) in pairs where Self.rotate(scratch, a * n, b * n, n) { rotated = true }
-            if !rotated { break }
+        // (Plain loops and locals, no arrays: this runs once per simulated frame and must not allocate.)
+        if rows == 2 {
+            _ = Self.rotate(scratch, 0, n, n)
+        } else {
+            for _ in 0..<12 {
+                let r01 = Self.rotate(scratch, 0, n, n)
+                let r02 = Self.rotate(scratch, 0, 2 * n, n)
+                let r12 = Self.rotate(scratch, n, 2 * n, n)
+                if !(r01 || r02 || r12) { break }
+            }
         }
-        var norms = (0..<rows).map { r in Self.norm(scratch, r * n, n) }
-        norms.sort(by: >)
-        self.max = norms[0]
-        self.middle = rows == 3 ? norms[1] : norms[1]
-        self.min = norms[rows - 1]
+        var a = Self.norm(scratch, 0, n), b = Self.norm(scratch, n, n)
+        var c = rows == 3 ? Self.norm(scratch, 2 * n, n) : 0
+        if a < b { swap(&a, &b) }
+        if rows == 3 {
+            if b < c { swap(&b, &c) }
+            if a < b { swap(&a, &b) }
+        }
+        self.max = a
+        self.middle = rows == 3 ? b : b
+        self.min = rows == 3 ? c : b
         self.count = rows
     }
 

@@ -43,7 +43,7 @@ public struct PlanarArm: Sendable, Equatable {
         self.limits = limits
     }
 
-    public var jointCount: Int { links.count }
+    @inlinable public var jointCount: Int { links.count }
 
     /// Σ L: the outer radius of the reachable annulus.
     public var reach: Double { links.reduce(0, +) }

@@ -31,6 +31,21 @@ public final class Simulator: Sequence, IteratorProtocol {
         return advance(to: scenario.path.target(at: t))
     }
 
+    /// Computes the next frame along the path and lends it to `body` without copying it: the allocation-free
+    /// path for sinks that do not keep frames. Returns false (without calling `body`) after frame K.
+    @discardableResult
+    public func advance<E: Error>(_ body: (borrowing Frame) throws(E) -> Void) throws(E) -> Bool {
+        guard !isFinished else { return false }
+        solveNext(target: scenario.path.target(at: scenario.simulation.time(ofFrame: nextIndex)))
+        // Lending a class's stored property would make Swift copy it (and so share `q`, forcing the next solve
+        // to copy the array). Move the frame out into a local for the call, then move it back.
+        var lent = Frame.empty
+        swap(&lent, &frame)
+        defer { swap(&lent, &frame) }
+        try body(lent)
+        return true
+    }
+
     /// The next frame with the target placed by hand (interactive dragging); time still advances by dt.
     public func next(target: Pose2D) -> Frame? {
         guard !isFinished else { return nil }
@@ -44,6 +59,12 @@ public final class Simulator: Sequence, IteratorProtocol {
     }
 
     private func advance(to target: Pose2D) -> Frame {
+        solveNext(target: target)
+        return frame
+    }
+
+    /// Solves frame `nextIndex` into `frame` in place (no allocation while nobody else holds `frame.q`).
+    private func solveNext(target: Pose2D) {
         let k = nextIndex
         let report = frame.q.withUnsafeMutableBufferPointer { solver.solve($0, target: target) }
         frame.index = k
@@ -59,6 +80,5 @@ public final class Simulator: Sequence, IteratorProtocol {
         frame.singularity = report.singularity
         frame.status = report.status
         nextIndex += 1
-        return frame
     }
 }

@@ -25,13 +25,12 @@ public final class JacobianIKSolver: IKSolver {
     /// Variable damping is also capped at μ‖e‖ (Levenberg–Marquardt as Yamashita–Fukushima): the cap is λ_max
     /// for errors of 1% of the reach and shrinks with the error, so a solve that ends at a singular
     /// configuration (a target on the outer edge) still converges fast, while ‖Δq‖ ≤ ‖e‖/(2λ) ≤ 1/(2μ) stays bounded.
-    private var errorScaledDampingCap: Double { config.damping / (0.01 * arm.reach) }
-    /// Forward mode up to this many joints, reverse beyond (chosen by `armsim bench`).
-    public static let forwardModeJointLimit = 16
+    private let errorScaledDampingCap: Double
 
     private let n: Int
+    /// The arm's joint limits, held here so the hot loop does not reach through `arm` for them.
+    private let limits: [JointLimit]?
     private let rows: Int
-    private let workspace: KinematicsWorkspace
     private let jacobian: UnsafeMutableBufferPointer<Double>
     private let scratch: UnsafeMutableBufferPointer<Double>
     private let step: UnsafeMutableBufferPointer<Double>
@@ -42,9 +41,10 @@ public final class JacobianIKSolver: IKSolver {
         self.arm = arm; self.task = task; self.config = config
         self.rest = rest.count == arm.jointCount ? rest : [Double](repeating: 0, count: arm.jointCount)
         threshold = config.singularThreshold(for: arm)
+        errorScaledDampingCap = config.damping / (0.01 * arm.reach)
+        limits = arm.limits
         n = arm.jointCount
         rows = task.dimension
-        workspace = KinematicsWorkspace(arm: arm)
         jacobian = .allocate(capacity: rows * n)
         scratch = .allocate(capacity: rows * n)
         step = .allocate(capacity: n)
@@ -58,12 +58,11 @@ public final class JacobianIKSolver: IKSolver {
         jacobian.deallocate(); scratch.deallocate(); step.deallocate(); trial.deallocate(); frozen.deallocate()
     }
 
-    /// Tip and J at q in one AD sweep.
+    /// Tip and J at q in one AD pass. The solver uses the separable method (forward-mode link elements and the
+    /// prefix sum's transpose): `armsim bench` measures it at the trigonometric floor for every n, where
+    /// whole-chain forward mode grows as n² and the tape costs about 4× FK.
     private func sweep(_ q: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, phi: Double) {
-        let qc = UnsafeBufferPointer(q)
-        return n <= Self.forwardModeJointLimit
-            ? arm.jacobianForward(qc, task: task, into: jacobian)
-            : workspace.jacobianReverse(qc, task: task, into: jacobian)
+        arm.jacobianSeparable(UnsafeBufferPointer(q), task: task, into: jacobian)
     }
 
     public func solve(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D) -> SolveReport {
@@ -153,7 +152,7 @@ public final class JacobianIKSolver: IKSolver {
         }
         addNullSpaceMotion(q, gram: gram, lambda: lambda)
         for i in 0..<n { q[i] += step[i] }
-        if let limits = arm.limits { for i in 0..<n { q[i] = limits[i].clamp(q[i]) } }
+        if let limits { for i in 0..<n { q[i] = limits[i].clamp(q[i]) } }
         return norm
     }
 
@@ -161,7 +160,7 @@ public final class JacobianIKSolver: IKSolver {
         if converged { return .converged }
         if !reachable { return .unreachable }
         if refused { return .failed }
-        if let limits = arm.limits {
+        if let limits {
             for i in 0..<n where q[i] <= limits[i].lower + 1e-12 || q[i] >= limits[i].upper - 1e-12 { return .limited }
         }
         return .stalled
@@ -186,7 +185,7 @@ public final class JacobianIKSolver: IKSolver {
     private func dlsStep(gram: SmallSymmetric, lambda: Double, e: TaskError, q: UnsafeMutableBufferPointer<Double>) -> Bool {
         guard let w = gram.solve(shift: lambda * lambda, e.components) else { return false }
         applyTranspose(w)
-        guard let limits = arm.limits else { return true }
+        guard let limits else { return true }
         var anyFrozen = false
         for i in 0..<n {
             let next = q[i] + step[i]
@@ -228,7 +227,7 @@ public final class JacobianIKSolver: IKSolver {
         case .rest:
             for i in 0..<n { trial[i] = -gain * (q[i] - rest[i]) }
         case .limits:
-            guard let limits = arm.limits else { return }
+            guard let limits else { return }
             for i in 0..<n {
                 let mid = 0.5 * (limits[i].lower + limits[i].upper)
                 let range = max(limits[i].upper - limits[i].lower, 1e-9)
@@ -264,7 +263,7 @@ public final class JacobianIKSolver: IKSolver {
         for _ in 0..<30 {
             for sign in [1.0, -1.0] {
                 for i in 0..<n { trial[i] = current[i] + sign * alpha * direction[i] }
-                if let limits = arm.limits { for i in 0..<n { trial[i] = limits[i].clamp(trial[i]) } }
+                if let limits { for i in 0..<n { trial[i] = limits[i].clamp(trial[i]) } }
                 let f: Double = objective(Array(trial))
                 if f < f0 {
                     for i in 0..<n { q[i] = trial[i] }

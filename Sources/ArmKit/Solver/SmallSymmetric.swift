@@ -21,22 +21,22 @@ struct SmallSymmetric {
         }
     }
 
-    /// Solves (A + shift·I) w = b by Cholesky; nil when the matrix is not positive definite.
+    /// Solves (A + shift·I) w = b (2×2 in closed form, 3×3 by Cholesky); nil when not positive definite.
     @inlinable func solve(shift: Double, _ b: SIMD3<Double>) -> SIMD3<Double>? {
         let d0 = a00 + shift, d1 = a11 + shift
+        if size == 2 {
+            // Closed form: one division. Positive definite iff d0 > 0 and det > 0.
+            let det = d0 * d1 - a01 * a01
+            guard d0 > 0, det > 0, det.isFinite else { return nil }
+            let inv = 1 / det
+            return SIMD3((d1 * b[0] - a01 * b[1]) * inv, (d0 * b[1] - a01 * b[0]) * inv, 0)
+        }
         guard d0 > 0 else { return nil }
         let l00 = d0.squareRoot()
         let l10 = a01 / l00
         let s1 = d1 - l10 * l10
         guard s1 > 0 else { return nil }
         let l11 = s1.squareRoot()
-        if size == 2 {
-            let y0 = b[0] / l00
-            let y1 = (b[1] - l10 * y0) / l11
-            let w1 = y1 / l11
-            let w0 = (y0 - l10 * w1) / l00
-            return SIMD3(w0, w1, 0)
-        }
         let l20 = a02 / l00
         let l21 = (a12 - l20 * l10) / l11
         let s2 = a22 + shift - l20 * l20 - l21 * l21

@@ -51,6 +51,24 @@ struct BenchSuite {
         }
     }
 
+    func jacobianSeparable(_ timer: inout BenchTimer) -> Double {
+        var q = initialQ
+        var j = [Double](repeating: 0, count: 2 * n)
+        return q.withUnsafeMutableBufferPointer { q in
+            j.withUnsafeMutableBufferPointer { j in
+                timer.measure { count in
+                    var acc = 0.0
+                    for _ in 0..<count {
+                        q[0] += 1e-12
+                        arm.jacobianSeparable(UnsafeBufferPointer(q), task: .position, into: j)
+                        acc += j[0] + j[n]
+                    }
+                    return acc
+                }
+            }
+        }
+    }
+
     func jacobianReverse(_ timer: inout BenchTimer) -> Double {
         let workspace = KinematicsWorkspace(arm: arm)
         var q = initialQ

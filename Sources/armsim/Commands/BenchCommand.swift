@@ -42,6 +42,7 @@ struct BenchCommand: ParsableCommand {
                 ("fk", fk),
                 ("jacobian_forward", suite.jacobianForward(&timer)),
                 ("jacobian_reverse", suite.jacobianReverse(&timer)),
+                ("jacobian_separable", suite.jacobianSeparable(&timer)),
                 ("dls_step", suite.dlsStep(&timer)),
                 ("tracking_frame", suite.trackingFrame(&timer)),
             ]

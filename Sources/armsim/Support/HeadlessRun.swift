@@ -46,12 +46,13 @@ struct HeadlessRun {
         let start = Date()
         do {
             try writer?.writeHeader()
-            while let frame = simulator.next() {
+            // Frames are lent, not copied: the loop allocates nothing per frame.
+            while try simulator.advance({ frame throws in
                 try writer?.write(frame)
                 summary.add(frame)
-                try recorder?.record(frame)
+                if let recorder { try recorder.record(copy frame) }
                 progress.update(framesDone: frame.index + 1)
-            }
+            }) {}
             try writer?.finish()
             try recorder?.finish()
             try fileOutput?.commit()

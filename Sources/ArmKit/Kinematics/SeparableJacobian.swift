@@ -1,0 +1,46 @@
+import AutoDiff
+
+extension PlanarArm {
+    /// The Jacobian by AD that exploits the chain's structure (partial separability, as in Griewank & Walther,
+    /// *Evaluating Derivatives*, ch. 11): FK is a prefix sum θ = cumsum(q) followed by a sum of link elements
+    /// g_i(θ_i) = L_i·`direction(θ_i)`, each depending on one θ_i only.
+    /// - Each element's derivative g_i′(θ_i) comes from forward mode: `direction` evaluated on a `Dual<Double>`
+    ///   with tangent 1 (no hand-written derivative), scaled by L_i.
+    /// - The chain rule through the prefix sum uses its transpose (a suffix sum), the rule JAX uses to
+    ///   differentiate `cumsum`: column j of J is Σ_{i≥j} g_i′(θ_i), and the φ row is Σ_{i≥j} 1.
+    /// One sincos per joint and a few flops: O(n), at the trigonometric floor, and allocation-free. Returns
+    /// the tip pose (φ unwrapped) from the same pass.
+    @inlinable @discardableResult
+    public func jacobianSeparable(_ q: UnsafeBufferPointer<Double>, task: IKTask,
+                                  into jacobian: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, phi: Double) {
+        let n = jointCount
+        precondition(q.count == n && jacobian.count >= task.dimension * n)
+        return links.withUnsafeBufferPointer { lengths in
+            // Forward pass: θ and each element with its derivative; the derivatives park in the J rows.
+            var theta = 0.0
+            var x = base.x, y = base.y
+            for i in 0..<n {
+                theta += q[i]
+                let d = Self.direction(absoluteAngle: Dual<Double>(value: theta, tangent: 1))
+                let length = lengths[i]
+                x += length * d.x.value
+                y += length * d.y.value
+                jacobian[i] = length * d.x.tangent
+                jacobian[n + i] = length * d.y.tangent
+            }
+            // Transpose of the prefix sum: suffix sums, in place.
+            var sx = 0.0, sy = 0.0
+            var i = n - 1
+            while i >= 0 {
+                sx += jacobian[i]; jacobian[i] = sx
+                sy += jacobian[n + i]; jacobian[n + i] = sy
+                i -= 1
+            }
+            if task == .pose {
+                // φ = θ_{n−1}: its element derivative is 1, so the suffix sums are all 1.
+                for j in 0..<n { jacobian[2 * n + j] = 1 }
+            }
+            return (x, y, theta)
+        }
+    }
+}
