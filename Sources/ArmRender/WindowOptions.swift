@@ -1,0 +1,20 @@
+/// How `WindowApp.run` opens and drives the window.
+public struct WindowOptions: Sendable {
+    /// Window size in points (the drawable may have more pixels on a high-DPI display).
+    public var width = 1280
+    public var height = 800
+    /// Quit after this many wall-clock seconds (for scripts and screenshots); nil runs until the user quits.
+    public var quitAfter: Double?
+    /// Save a PNG of the last frame drawn, just before quitting (by any means).
+    public var screenshotPath: String?
+    /// Open paused (Space starts).
+    public var startPaused = false
+    /// Initial playback speed: simulated seconds per wall-clock second (clamped to 1/64…64).
+    public var speed = 1.0
+    /// Overridable with the environment variable ARMSIM_RENDERER=software|accelerated.
+    public var renderer: RendererKind = .accelerated
+    /// Print frame and draw-time statistics on stderr when the window closes (or set ARMSIM_REPORT_TIMING=1).
+    public var reportTiming = false
+
+    public init() {}
+}
