@@ -15,7 +15,7 @@ extension PlanarArm {
     /// Convenience: an allocated matrix, by whole-chain forward or reverse mode.
     public func jacobian(_ q: [Double], task: IKTask = .position, mode: DifferentiationMode = .forward) -> Matrix {
         var m = Matrix(rows: task.dimension, columns: jointCount)
-        q.withUnsafeBufferPointer { q in
+        _ = q.withUnsafeBufferPointer { q in
             m.elements.withUnsafeMutableBufferPointer { out in
                 switch mode {
                 case .forward: jacobianForward(q, task: task, into: out)
@@ -29,7 +29,7 @@ extension PlanarArm {
     /// Convenience: an allocated matrix by the separable method (see `jacobianSeparable`).
     public func separableJacobian(_ q: [Double], task: IKTask = .position) -> Matrix {
         var m = Matrix(rows: task.dimension, columns: jointCount)
-        q.withUnsafeBufferPointer { q in
+        _ = q.withUnsafeBufferPointer { q in
             m.elements.withUnsafeMutableBufferPointer { jacobianSeparable(q, task: task, into: $0) }
         }
         return m

@@ -22,7 +22,7 @@ public struct SingularityAnalysis: Sendable, Equatable {
         let rows = task.dimension, n = arm.jointCount
         var j = [Double](repeating: 0, count: rows * n)
         var scratch = j
-        j.withUnsafeMutableBufferPointer { jb in
+        _ = j.withUnsafeMutableBufferPointer { jb in
             q.withUnsafeBufferPointer { arm.jacobianForward($0, task: task, into: jb) }
         }
         let sv = j.withUnsafeBufferPointer { jb in

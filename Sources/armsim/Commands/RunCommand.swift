@@ -80,7 +80,7 @@ struct RunCommand: ParsableCommand {
         do {
             try WindowApp.run(scenario: loaded, options: options)
         } catch {
-            throw CommandFailure(message: error.description, exitCode: DisplayProbe.availableDisplay() ? ExitCode32.failure : ExitCode32.noDisplay)
+            throw CommandFailure(message: error.description, exitCode: error.kind == .noDisplay ? ExitCode32.noDisplay : ExitCode32.failure)
         }
     }
 }
