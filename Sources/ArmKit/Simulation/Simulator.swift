@@ -70,7 +70,7 @@ public final class Simulator: Sequence, IteratorProtocol {
         frame.index = k
         frame.t = scenario.simulation.time(ofFrame: k)
         frame.target = target
-        frame.tip = scenario.arm.tip(frame.q)
+        frame.tip = report.tip
         frame.error = report.error
         frame.sigmaMin = report.sigmaMin
         frame.manipulability = report.manipulability

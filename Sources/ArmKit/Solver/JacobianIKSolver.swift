@@ -115,6 +115,7 @@ public final class JacobianIKSolver: IKSolver {
         let converged = e.norm < tolerance && reachable
         report.error = reachable ? e.norm : TaskError(target: target, tip: tip, task: task).norm
         report.damping = lambda
+        report.tip = Pose2D(x: tip.x, y: tip.y, phi: Angle.wrapped(tip.phi))
         let analysis = SingularityAnalysis(
             singularValues: SingularValues(jacobian: UnsafeBufferPointer(jacobian), rows: rows, columns: n, scratch: scratch),
             q: UnsafeBufferPointer(q), threshold: threshold)

@@ -3,6 +3,8 @@ public struct SolveReport: Sendable, Equatable {
     public var iterations: Int = 0
     /// ‖e‖ at the end: position error (metres), plus the φ error (radians) for the pose task.
     public var error: Double = 0
+    /// The tip pose at the solved q (φ wrapped to (−π, π]), from the solver's last kinematics pass.
+    public var tip = Pose2D(x: 0, y: 0)
     public var sigmaMin: Double = 0
     public var manipulability: Double = 0
     /// λ used in the last iteration (not λ²).
