@@ -36,10 +36,26 @@ struct BenchSuite {
         scenario = try BenchScenario.circle(links: lengths)
     }
 
+    /// A kinematics case: every call nudges q[0] and folds the result in. All four kinematics cases share this
+    /// loop, so their ratios compare the kinematics alone.
+    @inline(__always)
+    private func kinematics(_ name: String, _ buffer: AngleBuffer,
+                            _ body: @escaping (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Double)
+    -> BenchWorkload {
+        BenchWorkload(name) { count in
+            let q = buffer.q, j = buffer.jacobian
+            var acc = 0.0
+            for _ in 0..<count {
+                q[0] += 1e-12
+                acc += body(q, j)
+            }
+            return acc
+        }
+    }
+
     func workloads() -> [BenchWorkload] {
         let arm = self.arm, n = self.n
         func angles() -> AngleBuffer { AngleBuffer(scenario.initial, rows: 2) }
-        let fkBuffer = angles(), forwardBuffer = angles(), reverseBuffer = angles(), separableBuffer = angles()
         let workspace = KinematicsWorkspace(arm: arm)
         let solver = JacobianIKSolver(arm: arm, task: .position, config: scenario.solver, rest: scenario.initial)
         let dlsBuffer = angles()
@@ -48,45 +64,21 @@ struct BenchSuite {
         let simulator = Simulator(scenario: scenario)
 
         return [
-            BenchWorkload("fk") { count in
-                let q = fkBuffer.q
-                var acc = 0.0
-                for _ in 0..<count {
-                    q[0] += 1e-12
-                    let tip = arm.tipPose { q[$0] }
-                    acc += tip.x + tip.y
-                }
-                return acc
+            kinematics("fk", angles()) { q, _ in
+                let tip = arm.tipPose { q[$0] }
+                return tip.x + tip.y
             },
-            BenchWorkload("jacobian_forward") { count in
-                let q = forwardBuffer.q, j = forwardBuffer.jacobian
-                var acc = 0.0
-                for _ in 0..<count {
-                    q[0] += 1e-12
-                    arm.jacobianForward(UnsafeBufferPointer(q), task: .position, into: j)
-                    acc += j[0] + j[n]
-                }
-                return acc
+            kinematics("jacobian_forward", angles()) { q, j in
+                arm.jacobianForward(UnsafeBufferPointer(q), task: .position, into: j)
+                return j[0] + j[n]
             },
-            BenchWorkload("jacobian_reverse") { count in
-                let q = reverseBuffer.q, j = reverseBuffer.jacobian
-                var acc = 0.0
-                for _ in 0..<count {
-                    q[0] += 1e-12
-                    workspace.jacobianReverse(UnsafeBufferPointer(q), task: .position, into: j)
-                    acc += j[0] + j[n]
-                }
-                return acc
+            kinematics("jacobian_reverse", angles()) { q, j in
+                workspace.jacobianReverse(UnsafeBufferPointer(q), task: .position, into: j)
+                return j[0] + j[n]
             },
-            BenchWorkload("jacobian_separable") { count in
-                let q = separableBuffer.q, j = separableBuffer.jacobian
-                var acc = 0.0
-                for _ in 0..<count {
-                    q[0] += 1e-12
-                    arm.jacobianSeparable(UnsafeBufferPointer(q), task: .position, into: j)
-                    acc += j[0] + j[n]
-                }
-                return acc
+            kinematics("jacobian_separable", angles()) { q, j in
+                arm.jacobianSeparable(UnsafeBufferPointer(q), task: .position, into: j)
+                return j[0] + j[n]
             },
             BenchWorkload("dls_step") { count in
                 var acc = 0.0
