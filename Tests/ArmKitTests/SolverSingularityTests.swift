@@ -171,3 +171,18 @@ import Testing
 import Glibc
 #endif
 import AutoDiff
+
+@Suite struct SaddleAtAnAngleTests {
+    /// The saddle on a line that is not an axis: J has no exact zeros there, so detection must not rely on them.
+    @Test(arguments: [0.7, -2.1, 2.9])
+    func stretchedAtAngleWithInwardTargetEscapes(theta: Double) {
+        let arm = makeArm([1.0, 0.8, 0.6])
+        var q = [theta, 0, 0]
+        let target = Pose2D(x: 1.1 * cos(theta), y: 1.1 * sin(theta))
+        var config = SolverConfig()
+        config.maxIterations = 200
+        let report = makeSolver(arm: arm, task: .position, config: config).solve(&q, target: target)
+        #expect(report.saddleEscapes >= 1)
+        #expect(report.status == .converged)
+    }
+}
