@@ -141,6 +141,8 @@ import Testing
         let report = solver.solve(&q, target: Pose2D(x: 0.0, y: 1.5))   // reachable, but not within the limits
         #expect(report.status == .limited)
         #expect(limits[0].contains(q[0]) && limits[1].contains(q[1]))
+        // The best the limits allow: both joints turned as far toward the target as they go.
+        #expect(q == [0.2, 0.3])
     }
 
     @Test func poseTaskConvergesOnPositionAndOrientation() {
@@ -184,5 +186,19 @@ import AutoDiff
         let report = makeSolver(arm: arm, task: .position, config: config).solve(&q, target: target)
         #expect(report.saddleEscapes >= 1)
         #expect(report.status == .converged)
+    }
+}
+
+@Suite struct OvershootTests {
+    /// Far from the target, clamped steps used to overshoot back and forth forever (a 2-cycle); the backtracking
+    /// line search makes every accepted step decrease the error.
+    @Test func targetAcrossTheHoleIsReached() {
+        let arm = makeArm([1.0, 0.4])   // inner radius 0.6
+        var q = [0.3007307650544318, 2.920337937750126]
+        var config = SolverConfig()
+        config.maxIterations = 500
+        let report = makeSolver(arm: arm, task: .position, config: config).solve(&q, target: Pose2D(x: -0.6, y: 0))
+        #expect(report.status == .converged)
+        #expect(report.singularity == .interior)   // the only solution is fully folded
     }
 }

@@ -37,6 +37,10 @@ public final class JacobianIKSolver: IKSolver {
     private let scratch: UnsafeMutableBufferPointer<Double>
     private let step: UnsafeMutableBufferPointer<Double>
     private let trial: UnsafeMutableBufferPointer<Double>
+    /// q before the current step, for the backtracking line search.
+    private let backup: UnsafeMutableBufferPointer<Double>
+    /// How often a step that raised the error is halved before the solve gives up on it.
+    static let maxStepHalvings = 10
     private let frozen: UnsafeMutableBufferPointer<Bool>
 
     public init(arm: PlanarArm, task: IKTask, config: SolverConfig, rest: [Double]) {
@@ -53,13 +57,14 @@ public final class JacobianIKSolver: IKSolver {
         scratch = .allocate(capacity: rows * n)
         step = .allocate(capacity: n)
         trial = .allocate(capacity: n)
+        backup = .allocate(capacity: n)
         frozen = .allocate(capacity: n)
         jacobian.initialize(repeating: 0); scratch.initialize(repeating: 0)
-        step.initialize(repeating: 0); trial.initialize(repeating: 0); frozen.initialize(repeating: false)
+        step.initialize(repeating: 0); trial.initialize(repeating: 0); backup.initialize(repeating: 0); frozen.initialize(repeating: false)
     }
 
     deinit {
-        jacobian.deallocate(); lengths.deallocate(); scratch.deallocate(); step.deallocate(); trial.deallocate(); frozen.deallocate()
+        jacobian.deallocate(); lengths.deallocate(); scratch.deallocate(); step.deallocate(); trial.deallocate(); backup.deallocate(); frozen.deallocate()
     }
 
     /// Tip and J at q in one AD pass. The solver uses the separable method (forward-mode link elements and the
@@ -104,12 +109,34 @@ public final class JacobianIKSolver: IKSolver {
                 break   // a true minimum of ½‖e‖²: no iteration can do better
             }
 
+            let before = e.norm
+            for i in 0..<n { backup[i] = q[i] }
             guard let norm = update(q, gram: gram, lambda: lambda, e: e) else { refused = config.method == .pinv; break }
             report.largestStep = max(report.largestStep, norm)
 
             tip = sweep(q)
             e = TaskError(target: aim, tip: tip, task: task)
             if norm < 1e-15 { break }   // no motion left: a minimum of ½‖e‖², or every joint frozen
+            // Far from the target a clamped step can overshoot (and two overshoots can cycle forever). The DLS
+            // direction is a descent direction of ½‖e‖², so halve the step until the error drops.
+            // With limits the search follows the projected arc clamp(q + α·Δq), as the step itself did.
+            var halvings = 0
+            var alpha = 1.0
+            while e.norm > before && halvings < Self.maxStepHalvings {
+                alpha *= 0.5
+                for i in 0..<n { q[i] = backup[i] + alpha * step[i] }
+                if let limits { for i in 0..<n { q[i] = limits[i].clamp(q[i]) } }
+                tip = sweep(q)
+                e = TaskError(target: aim, tip: tip, task: task)
+                halvings += 1
+            }
+            if e.norm > before {   // no descent along this step: keep the configuration we had
+                for i in 0..<n { q[i] = backup[i] }
+                tip = sweep(q)
+                e = TaskError(target: aim, tip: tip, task: task)
+                break
+            }
+            if before - e.norm <= 1e-14 * max(before, 1) { break }   // no progress left (pinned at limits)
         }
 
         let converged = e.norm < tolerance && reachable
@@ -195,21 +222,25 @@ public final class JacobianIKSolver: IKSolver {
         guard let w = gram.solve(shift: lambda * lambda, e.components) else { return false }
         applyTranspose(w)
         guard let limits else { return true }
+        // Active set: a joint already at a limit whose step points further out cannot help; freeze it (zero its
+        // column) and re-solve for the others. Joints that would only cross a limit during this step are
+        // clamped onto it by the update and join the active set next iteration.
         var anyFrozen = false
         for i in 0..<n {
-            let next = q[i] + step[i]
-            frozen[i] = next < limits[i].lower || next > limits[i].upper
-            if frozen[i] { trial[i] = next < limits[i].lower ? limits[i].lower : limits[i].upper }
+            frozen[i] = (q[i] <= limits[i].lower && step[i] < 0) || (q[i] >= limits[i].upper && step[i] > 0)
             anyFrozen = anyFrozen || frozen[i]
         }
         guard anyFrozen else { return true }
         for r in 0..<rows { for i in 0..<n where frozen[i] { jacobian[r * n + i] = 0 } }
         let reduced = SmallSymmetric(gramOf: jacobian, rows: rows, columns: n)
-        // Every joint frozen, or the rest cannot move the tip: keep the clamped original step.
-        guard let w2 = reduced.solve(shift: max(lambda * lambda, 1e-18), e.components) else { return true }
-        applyTranspose(w2)
-        // A frozen joint still goes as far as its limit: the full step would have crossed it.
-        for i in 0..<n where frozen[i] { step[i] = trial[i] - q[i] }
+        // Freezing columns can leave J Jᵀ rank-deficient (one free joint for a 2-row task): a damping floor far
+        // below ε keeps the closed-form inverse from amplifying rounding into a garbage step.
+        let floor = 0.01 * threshold
+        guard let w2 = reduced.solve(shift: max(lambda * lambda, floor * floor), e.components) else {
+            for i in 0..<n { step[i] = 0 }   // every useful joint is pinned: nothing to do
+            return true
+        }
+        applyTranspose(w2)   // frozen columns are zero, so frozen joints get a zero step
         return true
     }
 
@@ -270,7 +301,7 @@ public final class JacobianIKSolver: IKSolver {
         guard value < -1e-9 * max(scale, 1e-300) else { return false }
         let f0: Double = objective(current)
         var alpha = config.maxStep
-        for _ in 0..<30 {
+        for _ in 0..<12 {
             for sign in [1.0, -1.0] {
                 for i in 0..<n { trial[i] = current[i] + sign * alpha * direction[i] }
                 if let limits { for i in 0..<n { trial[i] = limits[i].clamp(trial[i]) } }
