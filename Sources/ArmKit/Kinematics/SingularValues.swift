@@ -72,13 +72,11 @@ public struct SingularValues: Sendable, Equatable {
         return true
     }
 
-    /// Euclidean norm, scaled so it neither overflows nor underflows.
+    /// Euclidean norm. No scaling pass: `PlanarArm` caps link lengths at 1e6 m and links at 1024, so every entry
+    /// of J is below 1e10 and its square cannot overflow.
     private static func norm(_ m: UnsafeMutableBufferPointer<Double>, _ start: Int, _ n: Int) -> Double {
-        var scale = 0.0
-        for j in 0..<n { scale = Swift.max(scale, Swift.abs(m[start + j])) }
-        guard scale > 0 else { return 0 }
         var sum = 0.0
-        for j in 0..<n { let v = m[start + j] / scale; sum += v * v }
-        return scale * sum.squareRoot()
+        for j in 0..<n { let v = m[start + j]; sum += v * v }
+        return sum.squareRoot()
     }
 }

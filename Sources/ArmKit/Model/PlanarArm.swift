@@ -5,6 +5,9 @@
 public struct PlanarArm: Sendable, Equatable {
     /// The most links an arm may have; beyond this a scenario is rejected rather than run slowly.
     public static let maxLinks = 1024
+    /// The longest link and the farthest base coordinate, metres (1000 km). Within these caps no entry of a
+    /// Jacobian, nor its square, can overflow.
+    public static let maxLength: Double = 1e6
 
     /// Link lengths, metres, all > 0.
     public let links: [Double]
@@ -21,9 +24,12 @@ public struct PlanarArm: Sendable, Equatable {
         for (i, length) in links.enumerated() {
             guard length.isFinite else { throw ArmError(field: "links[\(i)]", message: "must be a finite number, got \(length)") }
             guard length > 0 else { throw ArmError(field: "links[\(i)]", message: "must be > 0, got \(length)") }
+            guard length <= Self.maxLength else {
+                throw ArmError(field: "links[\(i)]", message: "must be <= \(Self.maxLength) m, got \(length)")
+            }
         }
-        guard base.x.isFinite, base.y.isFinite else {
-            throw ArmError(field: "base", message: "must be finite, got [\(base.x), \(base.y)]")
+        guard base.x.isFinite, base.y.isFinite, abs(base.x) <= Self.maxLength, abs(base.y) <= Self.maxLength else {
+            throw ArmError(field: "base", message: "coordinates must be finite and within ±\(Self.maxLength) m, got [\(base.x), \(base.y)]")
         }
         if let limits {
             guard limits.count == links.count else {

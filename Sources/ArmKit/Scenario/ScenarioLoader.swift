@@ -19,7 +19,7 @@ public enum ScenarioLoader {
     /// The deepest nesting of JSON arrays and objects accepted.
     public static let maxNestingDepth = JSONParser.maxDepth
     /// The longest link and the largest |base coordinate| accepted, metres (the same bound paths use).
-    public static let maxLength = PathLimits.maxCoordinate
+    public static let maxLength = PlanarArm.maxLength
 
     /// Reads and validates a scenario file. `fileName` in messages is the path as the user gave it.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
