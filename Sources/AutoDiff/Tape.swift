@@ -1,6 +1,5 @@
 /// One node of a reverse-mode recording: an operation with at most two parents and the local partials
-/// ∂node/∂parent. A missing parent points at slot 0 (the tape's sink) with weight 0, so the reverse sweep
-/// needs no branch per node.
+/// ∂node/∂parent. A missing parent (and a constant operand) points at slot 0, the tape's sink, with weight 0.
 @frozen
 public struct TapeNode<T: ADReal> {
     public var parent0: Int32
@@ -144,8 +143,12 @@ extension Tape where T == Double {
         while i > 0 {
             let a = adjoints[i]
             let node = nodes[i]
-            adjoints[Int(node.parent0)] += node.weight0 * a
-            adjoints[Int(node.parent1)] += node.weight1 * a
+            // Skip the sink rather than accumulate into it: every node writing slot 0 would chain all updates
+            // through one memory location (a store-to-load dependency per node). The pattern of leaf, unary and
+            // binary nodes repeats along a chain, so these branches predict well.
+            let p0 = Int(node.parent0), p1 = Int(node.parent1)
+            if p0 != 0 { adjoints[p0] += node.weight0 * a }
+            if p1 != 0 { adjoints[p1] += node.weight1 * a }
             i -= 1
         }
     }
