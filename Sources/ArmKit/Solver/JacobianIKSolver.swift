@@ -222,12 +222,15 @@ public final class JacobianIKSolver: IKSolver {
         guard let w = gram.solve(shift: lambda * lambda, e.components) else { return false }
         applyTranspose(w)
         guard let limits else { return true }
-        // Active set: a joint already at a limit whose step points further out cannot help; freeze it (zero its
-        // column) and re-solve for the others. Joints that would only cross a limit during this step are
+        // Active set: a joint already at a limit where descent (the gradient direction Jᵀe of −½‖e‖², the KKT
+        // test) points further out cannot help; freeze it (zero its column) and re-solve for the others. A pinned
+        // joint whose descent points inward is released. Joints that would only cross a limit during this step are
         // clamped onto it by the update and join the active set next iteration.
         var anyFrozen = false
         for i in 0..<n {
-            frozen[i] = (q[i] <= limits[i].lower && step[i] < 0) || (q[i] >= limits[i].upper && step[i] > 0)
+            var descent = jacobian[i] * e.components[0] + jacobian[n + i] * e.components[1]
+            if rows == 3 { descent += jacobian[2 * n + i] * e.components[2] }
+            frozen[i] = (q[i] <= limits[i].lower && descent < 0) || (q[i] >= limits[i].upper && descent > 0)
             anyFrozen = anyFrozen || frozen[i]
         }
         guard anyFrozen else { return true }
