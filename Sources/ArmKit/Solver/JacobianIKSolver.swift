@@ -91,8 +91,10 @@ public final class JacobianIKSolver: IKSolver {
         }
         var e = TaskError(target: aim, tip: tip, task: task)
         var lambda = 0.0
+        var largestStepSquared = 0.0
 
-        while report.iterations < config.maxIterations && e.norm >= tolerance {
+        let toleranceSquared = tolerance * tolerance
+        while report.iterations < config.maxIterations && e.normSquared >= toleranceSquared {
             let gram = SmallSymmetric(gramOf: jacobian, rows: rows, columns: n)
             guard let damping = damping(gram, e) else { refused = true; break }
             lambda = damping
@@ -109,20 +111,20 @@ public final class JacobianIKSolver: IKSolver {
                 break   // a true minimum of ½‖e‖²: no iteration can do better
             }
 
-            let before = e.norm
+            let before = e.normSquared
             for i in 0..<n { backup[i] = q[i] }
-            guard let norm = update(q, gram: gram, lambda: lambda, e: e) else { refused = config.method == .pinv; break }
-            report.largestStep = max(report.largestStep, norm)
+            guard let normSquared = update(q, gram: gram, lambda: lambda, e: e) else { refused = config.method == .pinv; break }
+            largestStepSquared = max(largestStepSquared, normSquared)
 
             tip = sweep(q)
             e = TaskError(target: aim, tip: tip, task: task)
-            if norm < 1e-15 { break }   // no motion left: a minimum of ½‖e‖², or every joint frozen
+            if normSquared < 1e-30 { break }   // no motion left: a minimum of ½‖e‖², or every joint frozen
             // Far from the target a clamped step can overshoot (and two overshoots can cycle forever). The DLS
             // direction is a descent direction of ½‖e‖², so halve the step until the error drops.
             // With limits the search follows the projected arc clamp(q + α·Δq), as the step itself did.
             var halvings = 0
             var alpha = 1.0
-            while e.norm > before && halvings < Self.maxStepHalvings {
+            while e.normSquared > before && halvings < Self.maxStepHalvings {
                 alpha *= 0.5
                 for i in 0..<n { q[i] = backup[i] + alpha * step[i] }
                 if let limits { for i in 0..<n { q[i] = limits[i].clamp(q[i]) } }
@@ -130,15 +132,16 @@ public final class JacobianIKSolver: IKSolver {
                 e = TaskError(target: aim, tip: tip, task: task)
                 halvings += 1
             }
-            if e.norm > before {   // no descent along this step: keep the configuration we had
+            if e.normSquared > before {   // no descent along this step: keep the configuration we had
                 for i in 0..<n { q[i] = backup[i] }
                 tip = sweep(q)
                 e = TaskError(target: aim, tip: tip, task: task)
                 break
             }
-            if before - e.norm <= 1e-14 * max(before, 1) { break }   // no progress left (pinned at limits)
+            if before - e.normSquared <= 1e-14 * before { break }   // no relative progress left (pinned at limits)
         }
 
+        report.largestStep = max(report.largestStep, largestStepSquared.squareRoot())
         let converged = e.norm < tolerance && reachable
         report.error = reachable ? e.norm : TaskError(target: target, tip: tip, task: task).norm
         report.damping = lambda
@@ -155,7 +158,7 @@ public final class JacobianIKSolver: IKSolver {
     }
 
     /// One DLS iteration as `armsim bench` times it: tip and J in one AD sweep, e, J Jᵀ, λ, the closed-form
-    /// solve and the update. No saddle check and no singularity report. Returns ‖Δq‖.
+    /// solve and the update. No saddle check, line search or singularity report. Returns ‖Δq‖².
     @discardableResult
     public func iterate(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D) -> Double {
         let e = TaskError(target: target, tip: sweep(q), task: task)
@@ -177,19 +180,22 @@ public final class JacobianIKSolver: IKSolver {
     }
 
     /// The DLS step, clamped to maxStep, plus any null-space motion, applied to q within its limits.
-    /// Returns the primary step's norm, or nil if J Jᵀ + λ²I could not be solved.
+    /// Returns the primary step's squared norm (no square root unless the clamp needs one), or nil if
+    /// J Jᵀ + λ²I could not be solved.
     private func update(_ q: UnsafeMutableBufferPointer<Double>, gram: SmallSymmetric, lambda: Double, e: TaskError) -> Double? {
         guard dlsStep(gram: gram, lambda: lambda, e: e, q: q) else { return nil }
-        var norm = stepNorm()
-        if norm > config.maxStep {
-            let scale = config.maxStep / norm
+        var normSquared = 0.0
+        for i in 0..<n { normSquared += step[i] * step[i] }
+        let maxStep = config.maxStep
+        if normSquared > maxStep * maxStep {
+            let scale = maxStep / normSquared.squareRoot()
             for i in 0..<n { step[i] *= scale }
-            norm = config.maxStep
+            normSquared = maxStep * maxStep
         }
         addNullSpaceMotion(q, gram: gram, lambda: lambda)
         for i in 0..<n { q[i] += step[i] }
         if let limits { for i in 0..<n { q[i] = limits[i].clamp(q[i]) } }
-        return norm
+        return normSquared
     }
 
     private func status(converged: Bool, reachable: Bool, refused: Bool, q: UnsafeMutableBufferPointer<Double>) -> SolveStatus {
@@ -214,7 +220,7 @@ public final class JacobianIKSolver: IKSolver {
             }
             gradient += g * g
         }
-        return gradient.squareRoot() <= 1e-9 * jnorm.squareRoot() * e.norm
+        return gradient <= 1e-18 * jnorm * e.normSquared   // ‖Jᵀe‖ ≤ 1e-9·‖J‖·‖e‖, squared
     }
 
     /// Δq = Jᵀ (J Jᵀ + λ² I)⁻¹ e into `step`, with joints that would cross a limit frozen and re-solved.
@@ -254,12 +260,6 @@ public final class JacobianIKSolver: IKSolver {
         } else {
             for c in 0..<n { step[c] = jacobian[c] * w0 + jacobian[n + c] * w1 }
         }
-    }
-
-    private func stepNorm() -> Double {
-        var s = 0.0
-        for i in 0..<n { s += step[i] * step[i] }
-        return s.squareRoot()
     }
 
     /// Adds (I − J⁺J) z for the configured secondary objective, z = gain · (descent direction of the objective).

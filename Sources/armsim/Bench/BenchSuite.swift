@@ -59,8 +59,9 @@ struct BenchSuite {
         let workspace = KinematicsWorkspace(arm: arm)
         let solver = JacobianIKSolver(arm: arm, task: .position, config: scenario.solver, rest: scenario.initial)
         let dlsBuffer = angles()
-        // Alternate targets so every DLS iteration has a real error to remove.
-        let targets = [Pose2D(x: 1.7, y: 0.4), Pose2D(x: 0.7, y: 0.4)]
+        // Alternate between two targets 8 mm apart (about one frame of circle.json) so every iteration has a
+        // real, tracking-sized error to remove.
+        let targets = [Pose2D(x: 1.7, y: 0.4), Pose2D(x: 1.7, y: 0.408)]
         let simulator = Simulator(scenario: scenario)
 
         return [
