@@ -1,3 +1,4 @@
+import AutoDiff
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -45,8 +46,8 @@ public struct CirclePath: PathDescribing, Equatable, CustomStringConvertible {
     }
 
     public func target(at t: Double) -> Pose2D {
-        let a = angle(at: t)
-        return Pose2D(x: center.x + radius * cos(a), y: center.y + radius * sin(a), phi: orientation)
+        let (s, c) = Double.sincos(angle(at: t))   // one sincos: this runs once per simulated frame
+        return Pose2D(x: center.x + radius * c, y: center.y + radius * s, phi: orientation)
     }
 
     /// One revolution.
