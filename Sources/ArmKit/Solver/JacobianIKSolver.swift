@@ -183,9 +183,7 @@ public final class JacobianIKSolver: IKSolver {
     /// Returns the primary step's squared norm (no square root unless the clamp needs one), or nil if
     /// J Jᵀ + λ²I could not be solved.
     private func update(_ q: UnsafeMutableBufferPointer<Double>, gram: SmallSymmetric, lambda: Double, e: TaskError) -> Double? {
-        guard dlsStep(gram: gram, lambda: lambda, e: e, q: q) else { return nil }
-        var normSquared = 0.0
-        for i in 0..<n { normSquared += step[i] * step[i] }
+        guard var normSquared = dlsStep(gram: gram, lambda: lambda, e: e, q: q) else { return nil }
         let maxStep = config.maxStep
         if normSquared > maxStep * maxStep {
             let scale = maxStep / normSquared.squareRoot()
@@ -224,10 +222,11 @@ public final class JacobianIKSolver: IKSolver {
     }
 
     /// Δq = Jᵀ (J Jᵀ + λ² I)⁻¹ e into `step`, with joints that would cross a limit frozen and re-solved.
-    private func dlsStep(gram: SmallSymmetric, lambda: Double, e: TaskError, q: UnsafeMutableBufferPointer<Double>) -> Bool {
-        guard let w = gram.solve(shift: lambda * lambda, e.components) else { return false }
-        applyTranspose(w)
-        guard let limits else { return true }
+    /// Returns ‖Δq‖², or nil if J Jᵀ + λ²I could not be solved.
+    private func dlsStep(gram: SmallSymmetric, lambda: Double, e: TaskError, q: UnsafeMutableBufferPointer<Double>) -> Double? {
+        guard let w = gram.solve(shift: lambda * lambda, e.components) else { return nil }
+        let normSquared = applyTranspose(w)
+        guard let limits else { return normSquared }
         // Active set: a joint already at a limit where descent (the gradient direction Jᵀe of −½‖e‖², the KKT
         // test) points further out cannot help; freeze it (zero its column) and re-solve for the others. A pinned
         // joint whose descent points inward is released. Joints that would only cross a limit during this step are
@@ -239,7 +238,7 @@ public final class JacobianIKSolver: IKSolver {
             frozen[i] = (q[i] <= limits[i].lower && descent < 0) || (q[i] >= limits[i].upper && descent > 0)
             anyFrozen = anyFrozen || frozen[i]
         }
-        guard anyFrozen else { return true }
+        guard anyFrozen else { return normSquared }
         for r in 0..<rows { for i in 0..<n where frozen[i] { jacobian[r * n + i] = 0 } }
         let reduced = SmallSymmetric(gramOf: jacobian, rows: rows, columns: n)
         // Freezing columns can leave J Jᵀ rank-deficient (one free joint for a 2-row task): a damping floor far
@@ -247,19 +246,30 @@ public final class JacobianIKSolver: IKSolver {
         let floor = 0.01 * threshold
         guard let w2 = reduced.solve(shift: max(lambda * lambda, floor * floor), e.components) else {
             for i in 0..<n { step[i] = 0 }   // every useful joint is pinned: nothing to do
-            return true
+            return 0
         }
-        applyTranspose(w2)   // frozen columns are zero, so frozen joints get a zero step
-        return true
+        return applyTranspose(w2)   // frozen columns are zero, so frozen joints get a zero step
     }
 
-    private func applyTranspose(_ w: SIMD3<Double>) {
+    /// step = Jᵀw; returns ‖step‖² from the same pass.
+    @discardableResult
+    private func applyTranspose(_ w: SIMD3<Double>) -> Double {
         let w0 = w[0], w1 = w[1], w2 = w[2]
+        var normSquared = 0.0
         if rows == 3 {
-            for c in 0..<n { step[c] = jacobian[c] * w0 + jacobian[n + c] * w1 + jacobian[2 * n + c] * w2 }
+            for c in 0..<n {
+                let v = jacobian[c] * w0 + jacobian[n + c] * w1 + jacobian[2 * n + c] * w2
+                step[c] = v
+                normSquared += v * v
+            }
         } else {
-            for c in 0..<n { step[c] = jacobian[c] * w0 + jacobian[n + c] * w1 }
+            for c in 0..<n {
+                let v = jacobian[c] * w0 + jacobian[n + c] * w1
+                step[c] = v
+                normSquared += v * v
+            }
         }
+        return normSquared
     }
 
     /// Adds (I − J⁺J) z for the configured secondary objective, z = gain · (descent direction of the objective).
