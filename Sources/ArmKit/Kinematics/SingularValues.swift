@@ -47,7 +47,7 @@ public struct SingularValues: Sendable, Equatable {
             if a < b { swap(&a, &b) }
         }
         self.max = a
-        self.middle = rows == 3 ? b : b
+        self.middle = b   // with 2 rows there is no middle value: it repeats σ_min
         self.min = rows == 3 ? c : b
         self.count = rows
     }

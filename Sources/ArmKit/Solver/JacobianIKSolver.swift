@@ -101,7 +101,7 @@ public final class JacobianIKSolver: IKSolver {
             report.iterations += 1
 
             if isSaddle(e) {
-                if escapeSaddle(q, target: aim, error: e.norm) {
+                if escapeSaddle(q, target: aim) {
                     report.saddleEscapes += 1
                     report.largestStep = max(report.largestStep, config.maxStep)
                     tip = sweep(q)
@@ -304,7 +304,7 @@ public final class JacobianIKSolver: IKSolver {
 
     /// One step along the most negative curvature of ½‖e‖², with a backtracking line search on its length.
     /// Returns false when there is no negative curvature (a true minimum: nothing to escape).
-    private func escapeSaddle(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D, error: Double) -> Bool {
+    private func escapeSaddle(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D) -> Bool {
         let current = Array(q)
         let objective = ErrorObjective(arm: arm, target: target, task: task, reference: current)
         let h = hessian(objective, at: current)

@@ -85,12 +85,8 @@ struct SmallSymmetric {
         let b01 = a01 / p, b02 = a02 / p, b12 = a12 / p
         let det = b00 * (b11 * b22 - b12 * b12) - b01 * (b01 * b22 - b12 * b02) + b02 * (b01 * b12 - b11 * b02)
         let r = min(1, max(-1, det / 2))
-        let phi = Double.acosApprox(r) / 3
-        return max(0, q + 2 * p * Double.cosApprox(phi + 2 * .pi / 3))
+        let phi = Double.atan2(y: (1 - r * r).squareRoot(), x: r) / 3   // arccos r
+        return max(0, q + 2 * p * Double.cos(phi + 2 * .pi / 3))
     }
 }
 
-extension Double {
-    @usableFromInline static func acosApprox(_ x: Double) -> Double { Double.atan2(y: (1 - x * x).squareRoot(), x: x) }
-    @usableFromInline static func cosApprox(_ x: Double) -> Double { Double.sincos(x).cos }
-}
