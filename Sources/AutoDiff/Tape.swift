@@ -18,21 +18,70 @@ public struct TapeStorage<T: ADReal> {
     public var nodes: UnsafeMutablePointer<TapeNode<T>>
     public var count: Int
     public var capacity: Int
+    /// Slots 1…leaves hold input variables recorded before any operation. They have no parents, so a sweep
+    /// stops above them.
+    public var leaves: Int
 
     @inlinable @inline(__always)
     mutating func record(_ node: TapeNode<T>) -> Int32 {
-        if count == capacity { grow() }
-        (nodes + count).initialize(to: node)
-        count += 1
-        return Int32(truncatingIfNeeded: count - 1)
+        if _slowPath(count == capacity) { grow() }
+        let index = count
+        (nodes + index).initialize(to: node)
+        count = index &+ 1   // count < capacity: cannot overflow
+        return Int32(truncatingIfNeeded: index)
     }
 
-    @usableFromInline mutating func grow() {
+    /// A new input variable. Inputs recorded before any operation form the leading leaves a sweep skips.
+    @inlinable @inline(__always)
+    public mutating func variable(_ value: T, storage: UnsafeMutablePointer<TapeStorage<T>>) -> Tracked<T> {
+        let index = record(TapeNode(parent0: 0, weight0: T(0), parent1: 0, weight1: T(0)))
+        if Int(index) == leaves + 1 { leaves += 1 }
+        return Tracked(value: value, index: index, storage: storage)
+    }
+
+    @usableFromInline @inline(never) mutating func grow() {
         let bigger = UnsafeMutablePointer<TapeNode<T>>.allocate(capacity: capacity * 2)
         bigger.moveInitialize(from: nodes, count: count)
         nodes.deallocate()
         nodes = bigger
         capacity *= 2
+    }
+}
+
+/// The hot-path operations on a tape's storage, as a plain value: a caller that records and sweeps in a tight
+/// loop goes through this and never through the `Tape` object, so no call retains or releases it.
+@frozen
+public struct TapeHandle<T: ADReal> {
+    public let storage: UnsafeMutablePointer<TapeStorage<T>>
+    @inlinable public init(_ storage: UnsafeMutablePointer<TapeStorage<T>>) { self.storage = storage }
+
+    /// Number of nodes recorded, slot 0 (the sink) included.
+    @inlinable public var count: Int { storage.pointee.count }
+
+    /// Forgets every recorded operation, keeping the buffers.
+    @inlinable public func reset() {
+        storage.pointee.nodes.deinitialize(count: storage.pointee.count)
+        storage.pointee.nodes.initialize(to: TapeNode(parent0: 0, weight0: T(0), parent1: 0, weight1: T(0)))
+        storage.pointee.count = 1
+        storage.pointee.leaves = 0
+    }
+
+    /// A new input variable.
+    @inlinable public func variable(_ value: T) -> Tracked<T> {
+        storage.pointee.variable(value, storage: storage)
+    }
+
+    /// Records `values.count` input variables in consecutive slots and returns the first slot: input i is
+    /// then `tracked(values[i], at: first + i)`, and its adjoint is at that slot after a sweep.
+    @inlinable public func recordVariables(_ values: UnsafeBufferPointer<T>) -> Int32 {
+        let first = Int32(truncatingIfNeeded: count)
+        for v in values { _ = variable(v) }
+        return first
+    }
+
+    /// A handle to a node already on this tape (as returned by `recordVariables`).
+    @inlinable public func tracked(_ value: T, at slot: Int32) -> Tracked<T> {
+        Tracked(value: value, index: slot, storage: storage)
     }
 }
 
@@ -51,7 +100,7 @@ public final class Tape<T: ADReal> {
     public init(capacity: Int = 256) {
         let capacity = max(capacity, 2)
         storage = .allocate(capacity: 1)
-        storage.initialize(to: TapeStorage(nodes: .allocate(capacity: capacity), count: 0, capacity: capacity))
+        storage.initialize(to: TapeStorage(nodes: .allocate(capacity: capacity), count: 0, capacity: capacity, leaves: 0))
         adjointCapacity = capacity
         adjoints = .allocate(capacity: capacity)
         reset()
@@ -65,21 +114,17 @@ public final class Tape<T: ADReal> {
         adjoints.deallocate()
     }
 
+    /// The storage as a value for hot loops (valid while this tape is alive).
+    @inlinable public var handle: TapeHandle<T> { TapeHandle(storage) }
+
     /// Number of nodes recorded, slot 0 (the sink) included.
     @inlinable public var count: Int { storage.pointee.count }
 
     /// Forgets every recorded operation, keeping the buffers.
-    @inlinable public func reset() {
-        storage.pointee.nodes.deinitialize(count: storage.pointee.count)
-        storage.pointee.nodes.initialize(to: TapeNode(parent0: 0, weight0: T(0), parent1: 0, weight1: T(0)))
-        storage.pointee.count = 1
-    }
+    @inlinable public func reset() { handle.reset() }
 
     /// A new input variable on this tape.
-    @inlinable public func variable(_ value: T) -> Tracked<T> {
-        let index = storage.pointee.record(TapeNode(parent0: 0, weight0: T(0), parent1: 0, weight1: T(0)))
-        return Tracked(value: value, index: index, storage: storage)
-    }
+    @inlinable public func variable(_ value: T) -> Tracked<T> { handle.variable(value) }
 
     @usableFromInline func ensureAdjointCapacity() {
         guard adjointCapacity < count else { return }
@@ -88,16 +133,17 @@ public final class Tape<T: ADReal> {
         adjoints = .allocate(capacity: adjointCapacity)
     }
 
-    /// The reverse sweep from one output seeded with `seed`: afterwards `adjoint(of:)` gives ∂(seed·output)/∂node
-    /// for every node recorded before the output.
+    /// The reverse sweep from one output seeded with `seed`: afterwards `adjoint(of:)` gives ∂(seed·output)/∂x
+    /// for every input x.
     public func pullback(from output: Tracked<T>, seed: T = T(1)) {
         ensureAdjointCapacity()
         adjoints.initialize(repeating: T(0), count: count)
         guard output.index > 0 else { return }
-        adjoints[Int(output.index)] = seed
+        adjoints[Int(output.index)] = seed * output.scale
         let nodes = storage.pointee.nodes
         var i = Int(output.index)
-        while i > 0 {
+        let floor = storage.pointee.leaves
+        while i > floor {
             let a = adjoints[i]
             let node = nodes[i]
             adjoints[Int(node.parent0)] = adjoints[Int(node.parent0)] + node.weight0 * a
@@ -106,28 +152,23 @@ public final class Tape<T: ADReal> {
         }
     }
 
-    /// After `pullback`: the adjoint of a recorded variable (0 for constants).
+    /// After `pullback`: the adjoint of an input variable (0 for constants). Only inputs are guaranteed a slot
+    /// of their own: a unary result shares its operand's node (see `Tracked`).
     public func adjoint(of x: Tracked<T>) -> T {
         x.index > 0 && Int(x.index) < count ? adjoints[Int(x.index)] : T(0)
     }
 
-    /// Records `values.count` input variables in consecutive slots and returns the first slot: input i is
-    /// then `tracked(values[i], at: first + i)`, and its adjoint is at that slot after a sweep.
-    @inlinable public func recordVariables(_ values: UnsafeBufferPointer<T>) -> Int32 {
-        let first = Int32(truncatingIfNeeded: count)
-        for v in values { _ = variable(v) }
-        return first
-    }
+    /// Records `values.count` input variables in consecutive slots; see `TapeHandle.recordVariables`.
+    @inlinable public func recordVariables(_ values: UnsafeBufferPointer<T>) -> Int32 { handle.recordVariables(values) }
 
     /// A handle to a node already on this tape (as returned by `recordVariables`).
-    @inlinable public func tracked(_ value: T, at slot: Int32) -> Tracked<T> {
-        Tracked(value: value, index: slot, storage: storage)
-    }
+    @inlinable public func tracked(_ value: T, at slot: Int32) -> Tracked<T> { handle.tracked(value, at: slot) }
 }
 
-extension Tape where T == Double {
+extension TapeHandle where T == Double {
     /// Several reverse sweeps in one: output r is seeded with the unit vector e_r of `A`, so afterwards
-    /// `adjoints[i][r]` = ∂output_r/∂node_i. For a 2- or 3-row Jacobian this is one O(nodes) sweep.
+    /// `adjoints[i][r]` = ∂output_r/∂x_i for every input x_i in slot i. For a 2- or 3-row Jacobian this is one
+    /// O(nodes) sweep.
     /// `adjoints` must hold at least `count` elements.
     @inlinable
     public func pullback<A: SIMD>(from outputs: UnsafeBufferPointer<Tracked<Double>>, into adjoints: UnsafeMutablePointer<A>)
@@ -135,20 +176,19 @@ extension Tape where T == Double {
         adjoints.update(repeating: A(), count: count)
         var top = 0
         for (r, output) in outputs.enumerated() where output.index > 0 {
-            adjoints[Int(output.index)][r] += 1
+            adjoints[Int(output.index)][r] += output.scale
             top = max(top, Int(output.index))
         }
         let nodes = storage.pointee.nodes
         var i = top
-        while i > 0 {
+        let floor = storage.pointee.leaves
+        // No branch on the parents: a constant operand's edge lands in the sink (slot 0), which nobody reads.
+        // The leading inputs are not visited at all, so the sink sees only the few edges from constants.
+        while i > floor {
             let a = adjoints[i]
             let node = nodes[i]
-            // Skip the sink rather than accumulate into it: every node writing slot 0 would chain all updates
-            // through one memory location (a store-to-load dependency per node). The pattern of leaf, unary and
-            // binary nodes repeats along a chain, so these branches predict well.
-            let p0 = Int(node.parent0), p1 = Int(node.parent1)
-            if p0 != 0 { adjoints[p0] += node.weight0 * a }
-            if p1 != 0 { adjoints[p1] += node.weight1 * a }
+            adjoints[Int(node.parent0)] += node.weight0 * a
+            adjoints[Int(node.parent1)] += node.weight1 * a
             i -= 1
         }
     }

@@ -1,31 +1,46 @@
-/// Reverse mode: a value that records every operation on its `Tape`. Constants (no tape) cost nothing.
+/// Reverse mode: a value that records operations on its `Tape`. Constants (no tape) cost nothing.
 ///
 /// It holds a raw pointer to its tape's storage: copying a `Tracked` costs no reference counting and appending
 /// needs no exclusivity check, which keeps recording at a few nanoseconds per operation. It is valid while the
 /// tape is alive and not reset.
+///
+/// Unary operations record nothing. A value is `scale` times a recorded node (`index`), so sin, cos, k·x, −x
+/// and their compositions only fold their local derivative into `scale`; the binary operation that consumes
+/// them puts the product of the chain on its edge (statement-level preaccumulation, as tape-based tools
+/// such as ADOL-C and CppAD do for expressions). By the chain rule this is exact however often the value is
+/// reused. For a planar chain it halves the tape: per joint the θ sum and the x and y accumulations.
 @frozen
 public struct Tracked<T: ADReal>: ADReal, @unchecked Sendable {
     public var value: T
+    /// ∂value/∂(node `index`); 1 for a recorded node.
+    public var scale: T
+    @usableFromInline var storage: UnsafeMutablePointer<TapeStorage<T>>?
     /// Slot on the tape; 0 for a constant.
     public var index: Int32
-    @usableFromInline var storage: UnsafeMutablePointer<TapeStorage<T>>?
 
-    @inlinable @inline(__always) init(value: T, index: Int32, storage: UnsafeMutablePointer<TapeStorage<T>>?) {
-        self.value = value; self.index = index; self.storage = storage
+    @inlinable @inline(__always) init(value: T, index: Int32, scale: T, storage: UnsafeMutablePointer<TapeStorage<T>>?) {
+        self.value = value; self.index = index; self.scale = scale; self.storage = storage
     }
-    @inlinable public init(_ constant: Double) { value = T(constant); index = 0; storage = nil }
+    @inlinable @inline(__always) init(value: T, index: Int32, storage: UnsafeMutablePointer<TapeStorage<T>>?) {
+        self.init(value: value, index: index, scale: T(1), storage: storage)
+    }
+    @inlinable public init(_ constant: Double) { value = T(constant); index = 0; scale = T(1); storage = nil }
     @inlinable public var primal: Double { value.primal }
 
-    /// A node with local partials w0 = ∂result/∂a and w1 = ∂result/∂b.
+    /// A node with local partials w0 = ∂result/∂a and w1 = ∂result/∂b; each edge carries its operand's scale.
     @inlinable @inline(__always) static func binary(_ v: T, _ a: Self, _ w0: T, _ b: Self, _ w1: T) -> Self {
         guard let storage = a.storage ?? b.storage else { return Self(value: v, index: 0, storage: nil) }
-        let index = storage.pointee.record(TapeNode(parent0: a.index, weight0: w0, parent1: b.index, weight1: w1))
+        let index = storage.pointee.record(TapeNode(parent0: a.index, weight0: w0 * a.scale,
+                                                    parent1: b.index, weight1: w1 * b.scale))
         return Self(value: v, index: index, storage: storage)
     }
+    /// A unary result: the same node, its scale multiplied by the local derivative w. A product too large for a
+    /// Double becomes the largest finite one, so a zero adjoint still gives zero (never 0·∞ = NaN).
     @inlinable @inline(__always) func unary(_ v: T, _ w: T) -> Self {
-        guard let storage else { return Self(value: v, index: 0, storage: nil) }
-        let index = storage.pointee.record(TapeNode(parent0: self.index, weight0: w, parent1: 0, weight1: T(0)))
-        return Self(value: v, index: index, storage: storage)
+        guard storage != nil else { return Self(value: v, index: 0, storage: nil) }
+        var s = w * scale
+        if s.primal.isInfinite { s = T(s.primal > 0 ? Double.greatestFiniteMagnitude : -Double.greatestFiniteMagnitude) }
+        return Self(value: v, index: index, scale: s, storage: storage)
     }
 
     @inlinable @inline(__always) public static func + (a: Self, b: Self) -> Self { binary(a.value + b.value, a, T(1), b, T(1)) }

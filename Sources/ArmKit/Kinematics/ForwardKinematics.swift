@@ -12,16 +12,24 @@ extension PlanarArm {
     @inlinable
     public func tipPose<T: ADReal>(angle: (Int) -> T) -> (x: T, y: T, phi: T) {
         links.withUnsafeBufferPointer { lengths in
-            var theta = T(0)
             var x = T(base.x)
             var y = T(base.y)
-            for i in 0..<lengths.count {
+            let n = lengths.count
+            guard n > 0 else { return (x, y, T(0)) }
+            var theta = T(0) + angle(0)
+            var d = Self.direction(absoluteAngle: theta)
+            // θ_{i+1} is formed before link i joins the sums. In reverse mode this records it first, so the
+            // sweep adds link i's contributions to θ_i's adjoint before the θ chain reaches it: one
+            // store-to-load step per joint on the sweep's critical path instead of three.
+            for i in 1..<n {
                 theta = theta + angle(i)
-                let d = Self.direction(absoluteAngle: theta)
                 // x + L·cos θ as one operation (one tape node in reverse mode).
-                x = x.addingProduct(lengths[i], d.x)
-                y = y.addingProduct(lengths[i], d.y)
+                x = x.addingProduct(lengths[i - 1], d.x)
+                y = y.addingProduct(lengths[i - 1], d.y)
+                d = Self.direction(absoluteAngle: theta)
             }
+            x = x.addingProduct(lengths[n - 1], d.x)
+            y = y.addingProduct(lengths[n - 1], d.y)
             return (x, y, theta)
         }
     }

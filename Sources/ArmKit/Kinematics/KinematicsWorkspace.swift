@@ -5,13 +5,14 @@ import AutoDiff
 public final class KinematicsWorkspace {
     public let arm: PlanarArm
     @usableFromInline let tape: Tape<Double>
-    @usableFromInline var adjoints: UnsafeMutablePointer<SIMD4<Double>>
-    @usableFromInline var adjointCapacity: Int
+    /// Sized once for FK's recording, so the hot path reads no mutable class state (no exclusivity checks).
+    @usableFromInline let adjoints: UnsafeMutablePointer<SIMD4<Double>>
+    @usableFromInline let adjointCapacity: Int
 
     public init(arm: PlanarArm) {
         self.arm = arm
-        // FK records 1 leaf + 4 nodes per joint (θ, sin, cos as two, x, y): 6 per joint is ample.
-        let nodes = 6 * arm.jointCount + 8
+        // FK records 1 leaf + 3 nodes per joint (θ, x, y; sin and cos fold into the x and y edges).
+        let nodes = 4 * arm.jointCount + 8
         tape = Tape(capacity: nodes)
         adjointCapacity = nodes
         adjoints = .allocate(capacity: nodes)
@@ -26,15 +27,13 @@ public final class KinematicsWorkspace {
                                 into jacobian: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, phi: Double) {
         let n = arm.jointCount
         precondition(q.count == n && jacobian.count >= task.dimension * n)
+        // A value handle: the workspace keeps the tape alive, and no call below retains or releases it.
+        let tape = self.tape.handle
         tape.reset()
         let first = tape.recordVariables(q)
-        let tape = self.tape
         let tip = arm.tipPose { i in tape.tracked(q[i], at: first + Int32(i)) }
-        if tape.count > adjointCapacity {
-            adjoints.deallocate()
-            adjointCapacity = tape.count
-            adjoints = .allocate(capacity: adjointCapacity)
-        }
+        precondition(tape.count <= adjointCapacity, "FK recorded more nodes than the workspace was sized for")
+        let adjoints = self.adjoints
         let base = Int(first)
         withUnsafeTemporaryAllocation(of: Tracked<Double>.self, capacity: 3) { outputs in
             outputs[0] = tip.x; outputs[1] = tip.y; outputs[2] = tip.phi

@@ -21,6 +21,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Fewer, shorter batches (noisier).")
     var quick = false
 
+    @Option(help: "Only these cases, comma-separated (fk always runs: it is the ratios' base).")
+    var cases: String?
+
     func run() throws {
         #if DEBUG
         throw CommandFailure(message: "bench: this is a debug build, whose timings mean nothing; build with 'swift build -c release' and run .build/release/armsim bench")
@@ -33,11 +36,18 @@ struct BenchCommand: ParsableCommand {
             }
             counts.append(Int(value))
         }
+        let chosen = cases.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+        if let chosen {
+            let known = Set(BenchSuite.caseNames)
+            for name in chosen.sorted() where !known.contains(name) {
+                throw CommandFailure(message: "--cases: unknown case '\(name)'; the cases are \(BenchSuite.caseNames.joined(separator: ", "))", exitCode: ExitCode32.usage)
+            }
+        }
         var timer = BenchTimer(quick: quick)
         var results: [BenchMeasurement] = []
         for n in counts {
             let suite = try BenchSuite(links: n)
-            let workloads = suite.workloads()
+            let workloads = suite.workloads().filter { $0.name == "fk" || chosen?.contains($0.name) ?? true }
             let times = timer.measure(workloads)
             let fk = times[0]
             for (workload, ns) in zip(workloads, times) {
