@@ -87,4 +87,26 @@ import Testing
             #expect(sv.max >= sv.middle && sv.middle >= sv.min)
         }
     }
+
+    /// The two-row path against quantities that need no SVD: Σσ² = ‖J‖_F², and Πσ² = det(J Jᵀ) computed as the
+    /// sum of squared 2×2 minors (Binet–Cauchy), which has no cancellation even when σ_min is tiny.
+    @Test func twoRowSingularValuesMatchFrobeniusAndMinors() {
+        var rng = SplitMix64(seed: 11)
+        for trial in 0..<200 {
+            let n = Int.random(in: 2...16, using: &rng)
+            let arm = makeArm((0..<n).map { _ in Double.random(in: 0.1...1.0, using: &rng) })
+            var q = (0..<n).map { _ in Double.random(in: -3...3, using: &rng) }
+            if trial % 4 == 0 { for i in 1..<n { q[i] = Double.random(in: -1e-6...1e-6, using: &rng) } }   // nearly straight
+            let j = analyticJacobian(arm, q, task: .position)
+            let sv = SingularityAnalysis(arm: arm, q: q).singularValues
+            let frob = j.elements.reduce(0) { $0 + $1 * $1 }
+            #expect(abs(frob - (sv.max * sv.max + sv.min * sv.min)) <= 1e-12 * frob)
+            var minors = 0.0
+            for a in 0..<n { for b in (a + 1)..<max(a + 1, n) { let m = j[0, a] * j[1, b] - j[0, b] * j[1, a]; minors += m * m } }
+            let product = sv.max * sv.min
+            #expect(abs(product - minors.squareRoot()) <= 1e-12 * frob, "n=\(n) trial \(trial)")
+            #expect(sv.max >= sv.min && sv.min >= 0)
+        }
+    }
 }
+

@@ -77,6 +77,7 @@ extension PlanarArm {
 public enum Angle {
     /// a wrapped to (−π, π].
     @inlinable public static func wrapped(_ a: Double) -> Double {
+        if a > -.pi && a <= .pi { return a }   // already wrapped: the common case needs no remainder
         guard a.isFinite else { return a }
         var r = a.remainder(dividingBy: 2 * .pi)
         if r <= -.pi { r += 2 * .pi }

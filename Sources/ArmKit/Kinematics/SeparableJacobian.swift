@@ -52,4 +52,42 @@ extension PlanarArm {
             }
             return (x, y, theta)
     }
+
+    /// The same, also accumulating J Jᵀ while the suffix sums produce J's columns, so a DLS iteration needs no
+    /// second pass over J for its Gram matrix.
+    @inlinable @discardableResult
+    static func jacobianSeparable(lengths: UnsafeBufferPointer<Double>, base: Point2D, _ q: UnsafeBufferPointer<Double>,
+                                  task: IKTask, into jacobian: UnsafeMutableBufferPointer<Double>,
+                                  gram: inout SmallSymmetric) -> (x: Double, y: Double, phi: Double) {
+        let n = lengths.count
+        var theta = 0.0
+        var x = base.x, y = base.y
+        for i in 0..<n {
+            theta += q[i]
+            let d = Self.direction(absoluteAngle: Dual<Double>(value: theta, tangent: 1))
+            let length = lengths[i]
+            x += length * d.x.value
+            y += length * d.y.value
+            jacobian[i] = length * d.x.tangent
+            jacobian[n + i] = length * d.y.tangent
+        }
+        var sx = 0.0, sy = 0.0
+        var s00 = 0.0, s01 = 0.0, s11 = 0.0, s02 = 0.0, s12 = 0.0
+        var i = n - 1
+        while i >= 0 {
+            sx += jacobian[i]; jacobian[i] = sx
+            sy += jacobian[n + i]; jacobian[n + i] = sy
+            s00 += sx * sx; s01 += sx * sy; s11 += sy * sy
+            s02 += sx; s12 += sy
+            i -= 1
+        }
+        gram = SmallSymmetric(size: task.dimension)
+        gram.a00 = s00; gram.a01 = s01; gram.a11 = s11
+        if task == .pose {
+            // The φ row is all ones: its products with the x and y rows are the rows' sums, with itself n.
+            for j in 0..<n { jacobian[2 * n + j] = 1 }
+            gram.a02 = s02; gram.a12 = s12; gram.a22 = Double(n)
+        }
+        return (x, y, theta)
+    }
 }

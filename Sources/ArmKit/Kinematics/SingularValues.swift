@@ -26,30 +26,61 @@ public struct SingularValues: Sendable, Equatable {
     public init(jacobian: UnsafeBufferPointer<Double>, rows: Int, columns n: Int, scratch: UnsafeMutableBufferPointer<Double>) {
         precondition(rows == 2 || rows == 3)
         precondition(jacobian.count >= rows * n && scratch.count >= rows * n)
+        if rows == 2 {
+            self = Self.twoRows(jacobian, n)
+            return
+        }
         for i in 0..<(rows * n) { scratch[i] = jacobian[i] }
         // Each rotation zeroes one inner product; 3 rows converge quadratically, so a few sweeps suffice.
         // (Plain loops and locals, no arrays: this runs once per simulated frame and must not allocate.)
-        if rows == 2 {
-            _ = Self.rotate(scratch, 0, n, n)
-        } else {
-            for _ in 0..<12 {
-                let r01 = Self.rotate(scratch, 0, n, n)
-                let r02 = Self.rotate(scratch, 0, 2 * n, n)
-                let r12 = Self.rotate(scratch, n, 2 * n, n)
-                if !(r01 || r02 || r12) { break }
-            }
+        for _ in 0..<12 {
+            let r01 = Self.rotate(scratch, 0, n, n)
+            let r02 = Self.rotate(scratch, 0, 2 * n, n)
+            let r12 = Self.rotate(scratch, n, 2 * n, n)
+            if !(r01 || r02 || r12) { break }
         }
         var a = Self.norm(scratch, 0, n), b = Self.norm(scratch, n, n)
-        var c = rows == 3 ? Self.norm(scratch, 2 * n, n) : 0
+        var c = Self.norm(scratch, 2 * n, n)
         if a < b { swap(&a, &b) }
-        if rows == 3 {
-            if b < c { swap(&b, &c) }
-            if a < b { swap(&a, &b) }
-        }
+        if b < c { swap(&b, &c) }
+        if a < b { swap(&a, &b) }
         self.max = a
-        self.middle = b   // with 2 rows there is no middle value: it repeats σ_min
-        self.min = rows == 3 ? c : b
+        self.middle = b
+        self.min = c
         self.count = rows
+    }
+
+    /// Two rows u, v need one rotation, and the rotated rows are only needed for their norms: one pass forms
+    /// the Gram entries, a second rotates each column on the fly and sums the squares. The rotation is kept
+    /// unnormalised, (u − t·v, t·u + v), and the norms are divided by 1 + t² at the end, so the chain of square
+    /// roots and divisions that sets this step's latency is two of each rather than five.
+    private static func twoRows(_ m: UnsafeBufferPointer<Double>, _ n: Int) -> SingularValues {
+        var alpha = 0.0, beta = 0.0, gamma = 0.0
+        for j in 0..<n {
+            let u = m[j], v = m[n + j]
+            alpha += u * u; beta += v * v; gamma += u * v
+        }
+        var p = alpha, q = beta
+        if gamma != 0 && gamma * gamma > 1e-34 * alpha * beta {
+            // t = tan θ of the Jacobi rotation, written without dividing by γ:
+            // t = sgn(ζ)/(|ζ| + √(1 + ζ²)) with ζ = (β − α)/2γ, times |2γ| over and under.
+            let d = beta - alpha
+            let t = (d >= 0 ? 2 * gamma : -2 * gamma) / (Swift.abs(d) + (d * d + 4 * gamma * gamma).squareRoot())
+            p = 0; q = 0
+            for j in 0..<n {
+                let u = m[j], v = m[n + j]
+                let ru = u - t * v, rv = t * u + v
+                p += ru * ru; q += rv * rv
+            }
+            let scale = 1 / (1 + t * t)
+            p *= scale; q *= scale
+        }
+        let a = p.squareRoot(), b = q.squareRoot()
+        return SingularValues(max: Swift.max(a, b), middle: Swift.min(a, b), min: Swift.min(a, b), count: 2)
+    }
+
+    private init(max: Double, middle: Double, min: Double, count: Int) {
+        self.max = max; self.middle = middle; self.min = min; self.count = count
     }
 
     /// Rotates rows starting at a and b so they become orthogonal. Returns false if they already were.

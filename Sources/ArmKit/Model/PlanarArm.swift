@@ -15,6 +15,10 @@ public struct PlanarArm: Sendable, Equatable {
     public let base: Point2D
     /// Joint limits, radians; nil means every joint is free.
     public let limits: [JointLimit]?
+    /// Σ L: the outer radius of the reachable annulus (stored: the solver asks every frame).
+    public let reach: Double
+    /// The inner radius of the reachable annulus: the longest link minus all the others, when positive.
+    public let innerRadius: Double
 
     public init(links: [Double], base: Point2D = .origin, limits: [JointLimit]? = nil) throws(ArmError) {
         guard !links.isEmpty else { throw ArmError(field: "links", message: "must have at least one link") }
@@ -47,16 +51,11 @@ public struct PlanarArm: Sendable, Equatable {
         self.links = links
         self.base = base
         self.limits = limits
+        reach = links.reduce(0, +)
+        let longest = links.max() ?? 0
+        innerRadius = max(0, longest - (reach - longest))
     }
 
     @inlinable public var jointCount: Int { links.count }
 
-    /// Σ L: the outer radius of the reachable annulus.
-    public var reach: Double { links.reduce(0, +) }
-
-    /// The inner radius of the reachable annulus: the longest link minus all the others, when positive.
-    public var innerRadius: Double {
-        let longest = links.max() ?? 0
-        return max(0, longest - (reach - longest))
-    }
 }

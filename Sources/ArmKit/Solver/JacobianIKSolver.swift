@@ -42,6 +42,12 @@ public final class JacobianIKSolver: IKSolver {
     /// How often a step that raised the error is halved before the solve gives up on it.
     static let maxStepHalvings = 10
     private let frozen: UnsafeMutableBufferPointer<Bool>
+    /// The q of the last sweep whose tip and J are still in `jacobian` when a solve returns. A tracking loop
+    /// starts the next solve from exactly that q, so its first sweep is already done.
+    private let sweptQ: UnsafeMutableBufferPointer<Double>
+    private var sweptTip: (x: Double, y: Double, phi: Double)?
+    /// J Jᵀ of the J in `jacobian`, formed by the same sweep.
+    private var gram: SmallSymmetric
 
     public init(arm: PlanarArm, task: IKTask, config: SolverConfig, rest: [Double]) {
         self.arm = arm; self.task = task; self.config = config
@@ -51,6 +57,7 @@ public final class JacobianIKSolver: IKSolver {
         limits = arm.limits
         n = arm.jointCount
         rows = task.dimension
+        gram = SmallSymmetric(size: rows)
         jacobian = .allocate(capacity: rows * n)
         lengths = .allocate(capacity: n)
         _ = lengths.initialize(from: arm.links)
@@ -59,12 +66,14 @@ public final class JacobianIKSolver: IKSolver {
         trial = .allocate(capacity: n)
         backup = .allocate(capacity: n)
         frozen = .allocate(capacity: n)
+        sweptQ = .allocate(capacity: n)
+        sweptQ.initialize(repeating: 0)
         jacobian.initialize(repeating: 0); scratch.initialize(repeating: 0)
         step.initialize(repeating: 0); trial.initialize(repeating: 0); backup.initialize(repeating: 0); frozen.initialize(repeating: false)
     }
 
     deinit {
-        jacobian.deallocate(); lengths.deallocate(); scratch.deallocate(); step.deallocate(); trial.deallocate(); backup.deallocate(); frozen.deallocate()
+        jacobian.deallocate(); lengths.deallocate(); scratch.deallocate(); step.deallocate(); trial.deallocate(); backup.deallocate(); frozen.deallocate(); sweptQ.deallocate()
     }
 
     /// Tip and J at q in one AD pass. The solver uses the separable method (forward-mode link elements and the
@@ -72,7 +81,7 @@ public final class JacobianIKSolver: IKSolver {
     /// whole-chain forward mode grows as n² and the tape costs about 4× FK.
     private func sweep(_ q: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, phi: Double) {
         PlanarArm.jacobianSeparable(lengths: UnsafeBufferPointer(lengths), base: arm.base, UnsafeBufferPointer(q),
-                                    task: task, into: jacobian)
+                                    task: task, into: jacobian, gram: &gram)
     }
 
     public func solve(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D) -> SolveReport {
@@ -81,7 +90,7 @@ public final class JacobianIKSolver: IKSolver {
         let tolerance = config.tolerance
         let reachable = arm.canReach(target.point, slack: tolerance)
         var refused = false
-        var tip = sweep(q)
+        var tip = cachedSweep(q) ?? sweep(q)
         // An unreachable target is aimed at through its closest reachable point: the arm ends stretched
         // toward it (or folded toward a target in the inner hole) instead of oscillating.
         var aim = target
@@ -95,12 +104,12 @@ public final class JacobianIKSolver: IKSolver {
 
         let toleranceSquared = tolerance * tolerance
         while report.iterations < config.maxIterations && e.normSquared >= toleranceSquared {
-            let gram = SmallSymmetric(gramOf: jacobian, rows: rows, columns: n)
+            let gram = self.gram
             guard let damping = damping(gram, e) else { refused = true; break }
             lambda = damping
             report.iterations += 1
 
-            if isSaddle(e) {
+            if isSaddle(e, gram: gram) {
                 if escapeSaddle(q, target: aim) {
                     report.saddleEscapes += 1
                     report.largestStep = max(report.largestStep, config.maxStep)
@@ -154,15 +163,26 @@ public final class JacobianIKSolver: IKSolver {
         report.singular = analysis.singular
         report.singularity = analysis.kind
         report.status = status(converged: converged, reachable: reachable, refused: refused, q: q)
+        // Every path out of the loop above ends with `jacobian` and `tip` swept at this q.
+        for i in 0..<n { sweptQ[i] = q[i] }
+        sweptTip = tip
         return report
+    }
+
+    /// The tip (and, in `jacobian`, J) of the last solve's final sweep, if q has not changed since.
+    private func cachedSweep(_ q: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, phi: Double)? {
+        guard let tip = sweptTip else { return nil }
+        for i in 0..<n where q[i] != sweptQ[i] { return nil }
+        return tip
     }
 
     /// One DLS iteration as `armsim bench` times it: tip and J in one AD sweep, e, J Jᵀ, λ, the closed-form
     /// solve and the update. No saddle check, line search or singularity report. Returns ‖Δq‖².
     @discardableResult
     public func iterate(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D) -> Double {
+        sweptTip = nil
         let e = TaskError(target: target, tip: sweep(q), task: task)
-        let gram = SmallSymmetric(gramOf: jacobian, rows: rows, columns: n)
+        let gram = self.gram
         guard let lambda = damping(gram, e) else { return 0 }
         return update(q, gram: gram, lambda: lambda, e: e) ?? 0
     }
@@ -207,7 +227,11 @@ public final class JacobianIKSolver: IKSolver {
     }
 
     /// ‖Jᵀe‖ negligible next to ‖J‖·‖e‖: ½‖e‖² is stationary but the target is not reached.
-    private func isSaddle(_ e: TaskError) -> Bool {
+    private func isSaddle(_ e: TaskError, gram: SmallSymmetric) -> Bool {
+        // ‖Jᵀe‖² = eᵀ(J Jᵀ)e and ‖J‖² = trace(J Jᵀ) cost nothing from the Gram matrix, but rounding in that
+        // product is ~1e-16 of the scale, far above the 1e-18 test. It can only rule a saddle out (the common
+        // case, by many orders of magnitude); anything near goes to the exact pass over J.
+        if gram.quadraticForm(e.components) > 1e-10 * gram.trace * e.normSquared { return false }
         var gradient = 0.0, jnorm = 0.0
         for c in 0..<n {
             var g = 0.0

@@ -27,6 +27,16 @@ struct SmallSymmetric {
         }
     }
 
+    /// xᵀ A x (x's third component is ignored for a 2×2).
+    @inlinable func quadraticForm(_ x: SIMD3<Double>) -> Double {
+        var q = a00 * x[0] * x[0] + 2 * a01 * x[0] * x[1] + a11 * x[1] * x[1]
+        if size == 3 { q += 2 * (a02 * x[0] + a12 * x[1]) * x[2] + a22 * x[2] * x[2] }
+        return q
+    }
+
+    /// The sum of the diagonal.
+    @inlinable var trace: Double { size == 3 ? a00 + a11 + a22 : a00 + a11 }
+
     /// Solves (A + shift·I) w = b (2×2 in closed form, 3×3 by Cholesky); nil when not positive definite.
     @inlinable func solve(shift: Double, _ b: SIMD3<Double>) -> SIMD3<Double>? {
         let d0 = a00 + shift, d1 = a11 + shift
