@@ -99,6 +99,7 @@ func cycleFraction(_ cycles: Double) -> Double {
 @inline(__always)
 func periodFraction(_ t: Double, period: Double) -> Double {
     guard t.isFinite, period.isFinite, period > 0 else { return 0 }
+    if t >= 0 && t < period { return t / period }   // the first period needs no remainder (the same value)
     var r = t.truncatingRemainder(dividingBy: period)
     if r < 0 { r += period }
     let f = r / period

@@ -25,9 +25,4 @@ public struct Frame: Sendable, Equatable {
         self.sigmaMin = sigmaMin; self.manipulability = manipulability; self.damping = damping
         self.iterations = iterations; self.singular = singular; self.singularity = singularity; self.status = status
     }
-
-    /// A placeholder with no joints (its empty `q` allocates nothing).
-    public static let empty = Frame(index: 0, t: 0, target: Pose2D(x: 0, y: 0), q: [], tip: Pose2D(x: 0, y: 0), error: 0,
-                                    sigmaMin: 0, manipulability: 0, damping: 0, iterations: 0, singular: false,
-                                    singularity: .none, status: .converged)
 }

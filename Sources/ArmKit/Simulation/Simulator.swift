@@ -7,15 +7,26 @@
 public final class Simulator: Sequence, IteratorProtocol {
     public let scenario: Scenario
     public let solver: any IKSolver
-    private var frame: Frame
-    private var nextIndex = 0
+    /// The frame and the frame counter live behind pointers, not in stored `var`s: the solve loop then pays
+    /// no dynamic exclusivity check per frame, and a frame can be lent to a sink without copying it.
+    private let frame: UnsafeMutablePointer<Frame>
+    private let counter: UnsafeMutablePointer<Int>
+    private var nextIndex: Int { counter.pointee }
 
     public init(scenario: Scenario) {
         self.scenario = scenario
         solver = makeSolver(arm: scenario.arm, task: scenario.task, config: scenario.solver, rest: scenario.initial)
-        frame = Frame(index: 0, t: 0, target: Pose2D(x: 0, y: 0), q: scenario.initial, tip: Pose2D(x: 0, y: 0),
-                      error: 0, sigmaMin: 0, manipulability: 0, damping: 0, iterations: 0, singular: false,
-                      singularity: .none, status: .converged)
+        frame = .allocate(capacity: 1)
+        frame.initialize(to: Frame(index: 0, t: 0, target: Pose2D(x: 0, y: 0), q: scenario.initial, tip: Pose2D(x: 0, y: 0),
+                                   error: 0, sigmaMin: 0, manipulability: 0, damping: 0, iterations: 0, singular: false,
+                                   singularity: .none, status: .converged))
+        counter = .allocate(capacity: 1)
+        counter.initialize(to: 0)
+    }
+
+    deinit {
+        frame.deinitialize(count: 1); frame.deallocate()
+        counter.deallocate()
     }
 
     /// K + 1.
@@ -37,12 +48,7 @@ public final class Simulator: Sequence, IteratorProtocol {
     public func advance<E: Error>(_ body: (borrowing Frame) throws(E) -> Void) throws(E) -> Bool {
         guard !isFinished else { return false }
         solveNext(target: scenario.path.target(at: scenario.simulation.time(ofFrame: nextIndex)))
-        // Lending a class's stored property would make Swift copy it (and so share `q`, forcing the next solve
-        // to copy the array). Move the frame out into a local for the call, then move it back.
-        var lent = Frame.empty
-        swap(&lent, &frame)
-        defer { swap(&lent, &frame) }
-        try body(lent)
+        try body(frame.pointee)   // a borrow through the pointer: no copy, so `q` stays uniquely ours
         return true
     }
 
@@ -54,31 +60,31 @@ public final class Simulator: Sequence, IteratorProtocol {
 
     /// Back to frame 0 and the initial configuration.
     public func reset() {
-        nextIndex = 0
-        for i in frame.q.indices { frame.q[i] = scenario.initial[i] }
+        counter.pointee = 0
+        for i in frame.pointee.q.indices { frame.pointee.q[i] = scenario.initial[i] }
     }
 
     private func advance(to target: Pose2D) -> Frame {
         solveNext(target: target)
-        return frame
+        return frame.pointee
     }
 
     /// Solves frame `nextIndex` into `frame` in place (no allocation while nobody else holds `frame.q`).
     private func solveNext(target: Pose2D) {
         let k = nextIndex
-        let report = frame.q.withUnsafeMutableBufferPointer { solver.solve($0, target: target) }
-        frame.index = k
-        frame.t = scenario.simulation.time(ofFrame: k)
-        frame.target = target
-        frame.tip = report.tip
-        frame.error = report.error
-        frame.sigmaMin = report.sigmaMin
-        frame.manipulability = report.manipulability
-        frame.damping = report.damping
-        frame.iterations = report.iterations
-        frame.singular = report.singular
-        frame.singularity = report.singularity
-        frame.status = report.status
-        nextIndex += 1
+        let report = frame.pointee.q.withUnsafeMutableBufferPointer { solver.solve($0, target: target) }
+        frame.pointee.index = k
+        frame.pointee.t = scenario.simulation.time(ofFrame: k)
+        frame.pointee.target = target
+        frame.pointee.tip = report.tip
+        frame.pointee.error = report.error
+        frame.pointee.sigmaMin = report.sigmaMin
+        frame.pointee.manipulability = report.manipulability
+        frame.pointee.damping = report.damping
+        frame.pointee.iterations = report.iterations
+        frame.pointee.singular = report.singular
+        frame.pointee.singularity = report.singularity
+        frame.pointee.status = report.status
+        counter.pointee = k + 1
     }
 }

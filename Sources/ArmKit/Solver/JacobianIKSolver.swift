@@ -45,9 +45,15 @@ public final class JacobianIKSolver: IKSolver {
     /// The q of the last sweep whose tip and J are still in `jacobian` when a solve returns. A tracking loop
     /// starts the next solve from exactly that q, so its first sweep is already done.
     private let sweptQ: UnsafeMutableBufferPointer<Double>
-    private var sweptTip: (x: Double, y: Double, phi: Double)?
-    /// J Jᵀ of the J in `jacobian`, formed by the same sweep.
-    private var gram: SmallSymmetric
+    /// State the hot loop rewrites, behind a pointer rather than in stored `var`s, which would cost a dynamic
+    /// exclusivity check on every access.
+    private let state: UnsafeMutablePointer<SweepState>
+    private struct SweepState {
+        /// The tip of the sweep at `sweptQ`, if a solve ended there.
+        var sweptTip: (x: Double, y: Double, phi: Double)?
+        /// J Jᵀ of the J in `jacobian`, formed by the same sweep.
+        var gram: SmallSymmetric
+    }
 
     public init(arm: PlanarArm, task: IKTask, config: SolverConfig, rest: [Double]) {
         self.arm = arm; self.task = task; self.config = config
@@ -57,7 +63,8 @@ public final class JacobianIKSolver: IKSolver {
         limits = arm.limits
         n = arm.jointCount
         rows = task.dimension
-        gram = SmallSymmetric(size: rows)
+        state = .allocate(capacity: 1)
+        state.initialize(to: SweepState(sweptTip: nil, gram: SmallSymmetric(size: rows)))
         jacobian = .allocate(capacity: rows * n)
         lengths = .allocate(capacity: n)
         _ = lengths.initialize(from: arm.links)
@@ -74,6 +81,7 @@ public final class JacobianIKSolver: IKSolver {
 
     deinit {
         jacobian.deallocate(); lengths.deallocate(); scratch.deallocate(); step.deallocate(); trial.deallocate(); backup.deallocate(); frozen.deallocate(); sweptQ.deallocate()
+        state.deinitialize(count: 1); state.deallocate()
     }
 
     /// Tip and J at q in one AD pass. The solver uses the separable method (forward-mode link elements and the
@@ -81,7 +89,7 @@ public final class JacobianIKSolver: IKSolver {
     /// whole-chain forward mode grows as n² and the tape costs about 4× FK.
     private func sweep(_ q: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, phi: Double) {
         PlanarArm.jacobianSeparable(lengths: UnsafeBufferPointer(lengths), base: arm.base, UnsafeBufferPointer(q),
-                                    task: task, into: jacobian, gram: &gram)
+                                    task: task, into: jacobian, gram: &state.pointee.gram)
     }
 
     public func solve(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D) -> SolveReport {
@@ -104,7 +112,7 @@ public final class JacobianIKSolver: IKSolver {
 
         let toleranceSquared = tolerance * tolerance
         while report.iterations < config.maxIterations && e.normSquared >= toleranceSquared {
-            let gram = self.gram
+            let gram = state.pointee.gram
             guard let damping = damping(gram, e) else { refused = true; break }
             lambda = damping
             report.iterations += 1
@@ -165,13 +173,13 @@ public final class JacobianIKSolver: IKSolver {
         report.status = status(converged: converged, reachable: reachable, refused: refused, q: q)
         // Every path out of the loop above ends with `jacobian` and `tip` swept at this q.
         for i in 0..<n { sweptQ[i] = q[i] }
-        sweptTip = tip
+        state.pointee.sweptTip = tip
         return report
     }
 
     /// The tip (and, in `jacobian`, J) of the last solve's final sweep, if q has not changed since.
     private func cachedSweep(_ q: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, phi: Double)? {
-        guard let tip = sweptTip else { return nil }
+        guard let tip = state.pointee.sweptTip else { return nil }
         for i in 0..<n where q[i] != sweptQ[i] { return nil }
         return tip
     }
@@ -180,9 +188,9 @@ public final class JacobianIKSolver: IKSolver {
     /// solve and the update. No saddle check, line search or singularity report. Returns ‖Δq‖².
     @discardableResult
     public func iterate(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D) -> Double {
-        sweptTip = nil
+        state.pointee.sweptTip = nil
         let e = TaskError(target: target, tip: sweep(q), task: task)
-        let gram = self.gram
+        let gram = state.pointee.gram
         guard let lambda = damping(gram, e) else { return 0 }
         return update(q, gram: gram, lambda: lambda, e: e) ?? 0
     }
