@@ -26,18 +26,7 @@ extension PlanarArm {
                                          task: IKTask, into jacobian: UnsafeMutableBufferPointer<Double>)
     -> (x: Double, y: Double, phi: Double) {
             let n = lengths.count
-            // Forward pass: θ and each element with its derivative; the derivatives park in the J rows.
-            var theta = 0.0
-            var x = base.x, y = base.y
-            for i in 0..<n {
-                theta += q[i]
-                let d = Self.direction(absoluteAngle: Dual<Double>(value: theta, tangent: 1))
-                let length = lengths[i]
-                x += length * d.x.value
-                y += length * d.y.value
-                jacobian[i] = length * d.x.tangent
-                jacobian[n + i] = length * d.y.tangent
-            }
+            let (x, y, theta) = elementDerivatives(lengths: lengths, base: base, q, into: jacobian)
             // Transpose of the prefix sum: suffix sums, in place.
             var sx = 0.0, sy = 0.0
             var i = n - 1
@@ -60,17 +49,7 @@ extension PlanarArm {
                                   task: IKTask, into jacobian: UnsafeMutableBufferPointer<Double>,
                                   gram: inout SmallSymmetric) -> (x: Double, y: Double, phi: Double) {
         let n = lengths.count
-        var theta = 0.0
-        var x = base.x, y = base.y
-        for i in 0..<n {
-            theta += q[i]
-            let d = Self.direction(absoluteAngle: Dual<Double>(value: theta, tangent: 1))
-            let length = lengths[i]
-            x += length * d.x.value
-            y += length * d.y.value
-            jacobian[i] = length * d.x.tangent
-            jacobian[n + i] = length * d.y.tangent
-        }
+        let (x, y, theta) = elementDerivatives(lengths: lengths, base: base, q, into: jacobian)
         var sx = 0.0, sy = 0.0
         var s00 = 0.0, s01 = 0.0, s11 = 0.0, s02 = 0.0, s12 = 0.0
         var i = n - 1
@@ -87,6 +66,26 @@ extension PlanarArm {
             // The φ row is all ones: its products with the x and y rows are the rows' sums, with itself n.
             for j in 0..<n { jacobian[2 * n + j] = 1 }
             gram.a02 = s02; gram.a12 = s12; gram.a22 = Double(n)
+        }
+        return (x, y, theta)
+    }
+
+    /// The forward pass both variants share: θ, the tip, and each element's derivative L_i·direction′(θ_i)
+    /// parked in J's x and y rows, ready for the suffix sums.
+    @inlinable @inline(__always)
+    static func elementDerivatives(lengths: UnsafeBufferPointer<Double>, base: Point2D, _ q: UnsafeBufferPointer<Double>,
+                                   into jacobian: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, theta: Double) {
+        let n = lengths.count
+        var theta = 0.0
+        var x = base.x, y = base.y
+        for i in 0..<n {
+            theta += q[i]
+            let d = Self.direction(absoluteAngle: Dual<Double>(value: theta, tangent: 1))
+            let length = lengths[i]
+            x += length * d.x.value
+            y += length * d.y.value
+            jacobian[i] = length * d.x.tangent
+            jacobian[n + i] = length * d.y.tangent
         }
         return (x, y, theta)
     }
