@@ -53,9 +53,6 @@ struct BenchSuite {
         }
     }
 
-    /// Every case's name, in the order the table lists them; `fk` comes first.
-    static let caseNames = ["fk", "jacobian_forward", "jacobian_reverse", "jacobian_separable", "dls_step", "tracking_frame"]
-
     func workloads() -> [BenchWorkload] {
         let arm = self.arm, n = self.n
         func angles() -> AngleBuffer { AngleBuffer(scenario.initial, rows: 2) }
