@@ -42,6 +42,12 @@ public struct Tracked<T: ADReal>: ADReal, @unchecked Sendable {
         if s.primal.isInfinite { s = T(s.primal > 0 ? Double.greatestFiniteMagnitude : -Double.greatestFiniteMagnitude) }
         return Self(value: v, index: index, scale: s, storage: storage)
     }
+    /// A unary result whose local derivative satisfies |w| ≤ 1 (sin, cos, −x): |w·scale| ≤ |scale| stays finite,
+    /// so no overflow check is needed.
+    @inlinable @inline(__always) func unaryContracting(_ v: T, _ w: T) -> Self {
+        guard storage != nil else { return Self(value: v, index: 0, storage: nil) }
+        return Self(value: v, index: index, scale: w * scale, storage: storage)
+    }
 
     @inlinable @inline(__always) public static func + (a: Self, b: Self) -> Self { binary(a.value + b.value, a, T(1), b, T(1)) }
     @inlinable @inline(__always) public static func - (a: Self, b: Self) -> Self { binary(a.value - b.value, a, T(1), b, T(-1)) }
@@ -51,7 +57,7 @@ public struct Tracked<T: ADReal>: ADReal, @unchecked Sendable {
         let inv = T(1) / b.value
         return binary(v, a, inv, b, -(v * inv))
     }
-    @inlinable @inline(__always) public static prefix func - (x: Self) -> Self { x.unary(-x.value, T(-1)) }
+    @inlinable @inline(__always) public static prefix func - (x: Self) -> Self { x.unaryContracting(-x.value, T(-1)) }
     @inlinable @inline(__always) public static func * (k: Double, x: Self) -> Self { x.unary(k * x.value, T(k)) }
     @inlinable @inline(__always) public static func + (x: Self, k: Double) -> Self { x.unary(x.value + k, T(1)) }
     @inlinable @inline(__always) public func addingProduct(_ k: Double, _ b: Self) -> Self {
@@ -66,15 +72,15 @@ public struct Tracked<T: ADReal>: ADReal, @unchecked Sendable {
 
     @inlinable @inline(__always) public static func sin(_ x: Self) -> Self {
         let (s, c) = T.sincos(x.value)
-        return x.unary(s, c)
+        return x.unaryContracting(s, c)
     }
     @inlinable @inline(__always) public static func cos(_ x: Self) -> Self {
         let (s, c) = T.sincos(x.value)
-        return x.unary(c, -s)
+        return x.unaryContracting(c, -s)
     }
     @inlinable @inline(__always) public static func sincos(_ x: Self) -> (sin: Self, cos: Self) {
         let (s, c) = T.sincos(x.value)
-        return (x.unary(s, c), x.unary(c, -s))
+        return (x.unaryContracting(s, c), x.unaryContracting(c, -s))
     }
     @inlinable @inline(__always) public static func tan(_ x: Self) -> Self {
         let t = T.tan(x.value)
