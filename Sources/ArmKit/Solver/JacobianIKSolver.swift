@@ -26,6 +26,8 @@ public final class JacobianIKSolver: IKSolver {
     /// for errors of 1% of the reach and shrinks with the error, so a solve that ends at a singular
     /// configuration (a target on the outer edge) still converges fast, while ‖Δq‖ ≤ ‖e‖/(2λ) ≤ 1/(2μ) stays bounded.
     private let errorScaledDampingCap: Double
+    /// Whether a secondary objective moves the arm in J's null space.
+    private let nullSpaceActive: Bool
 
     private let n: Int
     /// The arm's joint limits, held here so the hot loop does not reach through `arm` for them.
@@ -60,6 +62,7 @@ public final class JacobianIKSolver: IKSolver {
         self.rest = rest.count == arm.jointCount ? rest : [Double](repeating: 0, count: arm.jointCount)
         threshold = config.singularThreshold(for: arm)
         errorScaledDampingCap = config.damping / (0.01 * arm.reach)
+        nullSpaceActive = config.nullSpace != .none && arm.jointCount > task.dimension && config.nullSpaceGain > 0
         limits = arm.limits
         n = arm.jointCount
         rows = task.dimension
@@ -129,7 +132,6 @@ public final class JacobianIKSolver: IKSolver {
             }
 
             let before = e.normSquared
-            for i in 0..<n { backup[i] = q[i] }
             guard let normSquared = update(q, gram: gram, lambda: lambda, e: e) else { refused = config.method == .pinv; break }
             largestStepSquared = max(largestStepSquared, normSquared)
 
@@ -210,7 +212,13 @@ public final class JacobianIKSolver: IKSolver {
     /// The DLS step, clamped to maxStep, plus any null-space motion, applied to q within its limits.
     /// Returns the primary step's squared norm (no square root unless the clamp needs one), or nil if
     /// J Jᵀ + λ²I could not be solved.
+    /// q before the update is left in `backup` for the line search.
     private func update(_ q: UnsafeMutableBufferPointer<Double>, gram: SmallSymmetric, lambda: Double, e: TaskError) -> Double? {
+        if limits == nil && !nullSpaceActive {
+            guard let w = gram.solve(shift: lambda * lambda, e.components) else { return nil }
+            return applyFreeStep(q, w)
+        }
+        for i in 0..<n { backup[i] = q[i] }
         guard var normSquared = dlsStep(gram: gram, lambda: lambda, e: e, q: q) else { return nil }
         let maxStep = config.maxStep
         if normSquared > maxStep * maxStep {
@@ -283,6 +291,38 @@ public final class JacobianIKSolver: IKSolver {
         return applyTranspose(w2)   // frozen columns are zero, so frozen joints get a zero step
     }
 
+    /// The update of an arm with no joint limits and no secondary objective, in one pass over J: step = Jᵀw,
+    /// backup = q, q += step. A step longer than maxStep is scaled and q re-formed from the backup, so the
+    /// result is bit for bit what separate passes would give. Returns ‖step‖² before any scaling is applied.
+    private func applyFreeStep(_ q: UnsafeMutableBufferPointer<Double>, _ w: SIMD3<Double>) -> Double {
+        let w0 = w[0], w1 = w[1], w2 = w[2]
+        var normSquared = 0.0
+        if rows == 3 {
+            for c in 0..<n {
+                let v = jacobian[c] * w0 + jacobian[n + c] * w1 + jacobian[2 * n + c] * w2
+                step[c] = v
+                normSquared += v * v
+                backup[c] = q[c]
+                q[c] += v
+            }
+        } else {
+            for c in 0..<n {
+                let v = jacobian[c] * w0 + jacobian[n + c] * w1
+                step[c] = v
+                normSquared += v * v
+                backup[c] = q[c]
+                q[c] += v
+            }
+        }
+        let maxStep = config.maxStep
+        if normSquared > maxStep * maxStep {
+            let scale = maxStep / normSquared.squareRoot()
+            for i in 0..<n { step[i] *= scale; q[i] = backup[i] + step[i] }
+            normSquared = maxStep * maxStep
+        }
+        return normSquared
+    }
+
     /// step = Jᵀw; returns ‖step‖² from the same pass.
     @discardableResult
     private func applyTranspose(_ w: SIMD3<Double>) -> Double {
@@ -306,7 +346,7 @@ public final class JacobianIKSolver: IKSolver {
 
     /// Adds (I − J⁺J) z for the configured secondary objective, z = gain · (descent direction of the objective).
     private func addNullSpaceMotion(_ q: UnsafeMutableBufferPointer<Double>, gram: SmallSymmetric, lambda: Double) {
-        guard config.nullSpace != .none, n > rows, config.nullSpaceGain > 0 else { return }
+        guard nullSpaceActive else { return }
         let gain = config.nullSpaceGain
         switch config.nullSpace {
         case .none: return

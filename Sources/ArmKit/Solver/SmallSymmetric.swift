@@ -38,15 +38,21 @@ struct SmallSymmetric {
     @inlinable var trace: Double { size == 3 ? a00 + a11 + a22 : a00 + a11 }
 
     /// Solves (A + shift·I) w = b (2×2 in closed form, 3×3 by Cholesky); nil when not positive definite.
-    @inlinable func solve(shift: Double, _ b: SIMD3<Double>) -> SIMD3<Double>? {
-        let d0 = a00 + shift, d1 = a11 + shift
+    /// The 2×2 case is small enough to inline into the solver's loop; the 3×3 Cholesky stays out of line.
+    @inlinable @inline(__always) func solve(shift: Double, _ b: SIMD3<Double>) -> SIMD3<Double>? {
         if size == 2 {
             // Closed form: one division. Positive definite iff d0 > 0 and det > 0.
+            let d0 = a00 + shift, d1 = a11 + shift
             let det = d0 * d1 - a01 * a01
             guard d0 > 0, det > 0, det.isFinite else { return nil }
             let inv = 1 / det
             return SIMD3((d1 * b[0] - a01 * b[1]) * inv, (d0 * b[1] - a01 * b[0]) * inv, 0)
         }
+        return solveCholesky(shift: shift, b)
+    }
+
+    @inlinable @inline(never) func solveCholesky(shift: Double, _ b: SIMD3<Double>) -> SIMD3<Double>? {
+        let d0 = a00 + shift, d1 = a11 + shift
         guard d0 > 0 else { return nil }
         let l00 = d0.squareRoot()
         let l10 = a01 / l00
@@ -69,7 +75,7 @@ struct SmallSymmetric {
 
     /// Whether every eigenvalue is ≥ t, without computing any: A − tI positive semidefinite by its leading minors
     /// (Sylvester). Cheaper than `minEigenvalue` (no square root or arccos) for the common, non-singular case.
-    @inlinable func smallestEigenvalueIsAtLeast(_ t: Double) -> Bool {
+    @inlinable @inline(__always) func smallestEigenvalueIsAtLeast(_ t: Double) -> Bool {
         let b00 = a00 - t, b11 = a11 - t
         guard b00 >= 0 else { return false }
         let m2 = b00 * b11 - a01 * a01

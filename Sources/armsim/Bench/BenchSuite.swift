@@ -63,6 +63,7 @@ struct BenchSuite {
         // real, tracking-sized error to remove.
         let targets = [Pose2D(x: 1.7, y: 0.4), Pose2D(x: 1.7, y: 0.408)]
         let simulator = Simulator(scenario: scenario)
+        let replay = TrackingReplay(scenario: scenario)
 
         return [
             kinematics("fk", angles()) { q, _ in
@@ -86,6 +87,7 @@ struct BenchSuite {
                 for i in 0..<count { acc += solver.iterate(dlsBuffer.q, target: targets[i & 1]) }
                 return acc + dlsBuffer.q[0]
             },
+            BenchWorkload("tracking_solve") { count in replay.solveFrames(count) },
             BenchWorkload("tracking_frame") { count in
                 var acc = 0.0
                 for _ in 0..<count {
