@@ -55,11 +55,19 @@ public struct SingularValues: Sendable, Equatable {
     /// unnormalised, (u − t·v, t·u + v), and the norms are divided by 1 + t² at the end, so the chain of square
     /// roots and divisions that sets this step's latency is two of each rather than five.
     private static func twoRows(_ m: UnsafeBufferPointer<Double>, _ n: Int) -> SingularValues {
+        // Summed from the last column down, the order the solver's sweep forms J Jᵀ in, so both routes give
+        // the same σ to the bit.
         var alpha = 0.0, beta = 0.0, gamma = 0.0
-        for j in 0..<n {
+        for j in (0..<n).reversed() {
             let u = m[j], v = m[n + j]
             alpha += u * u; beta += v * v; gamma += u * v
         }
+        return twoRows(m, n, alpha: alpha, beta: beta, gamma: gamma)
+    }
+
+    /// The same for a caller that already has the Gram entries α = ‖u‖², β = ‖v‖², γ = u·v (the solver's
+    /// sweep forms them with J): only the rotation pass is left.
+    static func twoRows(_ m: UnsafeBufferPointer<Double>, _ n: Int, alpha: Double, beta: Double, gamma: Double) -> SingularValues {
         var p = alpha, q = beta
         if gamma != 0 && gamma * gamma > 1e-34 * alpha * beta {
             // t = tan θ of the Jacobi rotation, written without dividing by γ:

@@ -165,9 +165,7 @@ public final class JacobianIKSolver: IKSolver {
         report.error = reachable ? e.norm : TaskError(target: target, tip: tip, task: task).norm
         report.damping = lambda
         report.tip = Pose2D(x: tip.x, y: tip.y, phi: Angle.wrapped(tip.phi))
-        let analysis = SingularityAnalysis(
-            singularValues: SingularValues(jacobian: UnsafeBufferPointer(jacobian), rows: rows, columns: n, scratch: scratch),
-            q: UnsafeBufferPointer(q), threshold: threshold)
+        let analysis = SingularityAnalysis(singularValues: singularValues(), q: UnsafeBufferPointer(q), threshold: threshold)
         report.sigmaMin = analysis.sigmaMin
         report.manipulability = analysis.manipulability
         report.singular = analysis.singular
@@ -177,6 +175,14 @@ public final class JacobianIKSolver: IKSolver {
         for i in 0..<n { sweptQ[i] = q[i] }
         state.pointee.sweptTip = tip
         return report
+    }
+
+    /// σ of the J in `jacobian`. For two rows the sweep's J Jᵀ supplies the rotation's Gram entries.
+    private func singularValues() -> SingularValues {
+        let j = UnsafeBufferPointer(jacobian)
+        guard rows == 2 else { return SingularValues(jacobian: j, rows: rows, columns: n, scratch: scratch) }
+        let gram = state.pointee.gram
+        return SingularValues.twoRows(j, n, alpha: gram.a00, beta: gram.a11, gamma: gram.a01)
     }
 
     /// The tip (and, in `jacobian`, J) of the last solve's final sweep, if q has not changed since.
