@@ -74,9 +74,15 @@ public struct TapeHandle<T: ADReal> {
     /// Records `values.count` input variables in consecutive slots and returns the first slot: input i is
     /// then `tracked(values[i], at: first + i)`, and its adjoint is at that slot after a sweep.
     @inlinable public func recordVariables(_ values: UnsafeBufferPointer<T>) -> Int32 {
-        let first = Int32(truncatingIfNeeded: count)
-        for v in values { _ = variable(v) }
-        return first
+        let first = count
+        let end = first + values.count
+        // One capacity check for the whole block, not one per input.
+        while storage.pointee.capacity < end { storage.pointee.grow() }
+        let nodes = storage.pointee.nodes
+        for k in first..<end { (nodes + k).initialize(to: TapeNode(parent0: 0, weight0: T(0), parent1: 0, weight1: T(0))) }
+        if first == storage.pointee.leaves + 1 { storage.pointee.leaves = end - 1 }   // still only inputs so far
+        storage.pointee.count = end
+        return Int32(truncatingIfNeeded: first)
     }
 
     /// A handle to a node already on this tape (as returned by `recordVariables`).
