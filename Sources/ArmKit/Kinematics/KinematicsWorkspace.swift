@@ -31,7 +31,8 @@ public final class KinematicsWorkspace {
         let tape = self.tape.handle
         tape.reset()
         let first = tape.recordVariables(q)
-        let tip = arm.tipPose { i in tape.tracked(q[i], at: first + Int32(i)) }
+        // i < n and the tape holds the n inputs, so the slot fits in Int32: no overflow checks per joint.
+        let tip = arm.tipPose { i in tape.tracked(q[i], at: first &+ Int32(truncatingIfNeeded: i)) }
         precondition(tape.count <= adjointCapacity, "FK recorded more nodes than the workspace was sized for")
         let adjoints = self.adjoints
         let base = Int(first)
