@@ -5,7 +5,7 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure FK, forward/reverse AD Jacobians, one DLS iteration and one tracking frame.",
+        abstract: "Measure FK, forward/reverse AD Jacobians, one DLS iteration, and a tracking frame with its solver share.",
         discussion: """
         Each case runs in this process as the median of many batches after a warm-up; ratios are to plain
         Double FK (fk) at the same number of links, measured in the same run. Refuses to run in a debug build.
