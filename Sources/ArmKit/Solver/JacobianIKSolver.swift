@@ -301,25 +301,7 @@ public final class JacobianIKSolver: IKSolver {
     /// backup = q, q += step. A step longer than maxStep is scaled and q re-formed from the backup, so the
     /// result is bit for bit what separate passes would give. Returns ‖step‖² before any scaling is applied.
     private func applyFreeStep(_ q: UnsafeMutableBufferPointer<Double>, _ w: SIMD3<Double>) -> Double {
-        let w0 = w[0], w1 = w[1], w2 = w[2]
-        var normSquared = 0.0
-        if rows == 3 {
-            for c in 0..<n {
-                let v = jacobian[c] * w0 + jacobian[n + c] * w1 + jacobian[2 * n + c] * w2
-                step[c] = v
-                normSquared += v * v
-                backup[c] = q[c]
-                q[c] += v
-            }
-        } else {
-            for c in 0..<n {
-                let v = jacobian[c] * w0 + jacobian[n + c] * w1
-                step[c] = v
-                normSquared += v * v
-                backup[c] = q[c]
-                q[c] += v
-            }
-        }
+        var normSquared = applyTranspose(w, moving: q)
         let maxStep = config.maxStep
         if normSquared > maxStep * maxStep {
             let scale = maxStep / normSquared.squareRoot()
@@ -329,23 +311,18 @@ public final class JacobianIKSolver: IKSolver {
         return normSquared
     }
 
-    /// step = Jᵀw; returns ‖step‖² from the same pass.
+    /// step = Jᵀw; returns ‖step‖² from the same pass. With `q`, the same pass also saves q in `backup` and
+    /// adds the step to it.
     @discardableResult
-    private func applyTranspose(_ w: SIMD3<Double>) -> Double {
+    private func applyTranspose(_ w: SIMD3<Double>, moving q: UnsafeMutableBufferPointer<Double>? = nil) -> Double {
         let w0 = w[0], w1 = w[1], w2 = w[2]
         var normSquared = 0.0
-        if rows == 3 {
-            for c in 0..<n {
-                let v = jacobian[c] * w0 + jacobian[n + c] * w1 + jacobian[2 * n + c] * w2
-                step[c] = v
-                normSquared += v * v
-            }
-        } else {
-            for c in 0..<n {
-                let v = jacobian[c] * w0 + jacobian[n + c] * w1
-                step[c] = v
-                normSquared += v * v
-            }
+        for c in 0..<n {
+            var v = jacobian[c] * w0 + jacobian[n + c] * w1
+            if rows == 3 { v += jacobian[2 * n + c] * w2 }
+            step[c] = v
+            normSquared += v * v
+            if let q { backup[c] = q[c]; q[c] += v }
         }
         return normSquared
     }
