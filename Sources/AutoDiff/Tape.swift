@@ -9,6 +9,8 @@ public struct TapeNode<T: ADReal> {
     @inlinable @inline(__always) init(parent0: Int32, weight0: T, parent1: Int32, weight1: T) {
         self.parent0 = parent0; self.weight0 = weight0; self.parent1 = parent1; self.weight1 = weight1
     }
+    /// A node with no parents: the sink (slot 0) and every input variable.
+    @inlinable static var leaf: Self { TapeNode(parent0: 0, weight0: T(0), parent1: 0, weight1: T(0)) }
 }
 
 /// The recording itself, reached through a stable pointer: `Tracked` values append to it without reference
@@ -34,7 +36,7 @@ public struct TapeStorage<T: ADReal> {
     /// A new input variable. Inputs recorded before any operation form the leading leaves a sweep skips.
     @inlinable @inline(__always)
     public mutating func variable(_ value: T, storage: UnsafeMutablePointer<TapeStorage<T>>) -> Tracked<T> {
-        let index = record(TapeNode(parent0: 0, weight0: T(0), parent1: 0, weight1: T(0)))
+        let index = record(.leaf)
         if Int(index) == leaves + 1 { leaves += 1 }
         return Tracked(value: value, index: index, storage: storage)
     }
@@ -61,7 +63,7 @@ public struct TapeHandle<T: ADReal> {
     /// Forgets every recorded operation, keeping the buffers.
     @inlinable public func reset() {
         storage.pointee.nodes.deinitialize(count: storage.pointee.count)
-        storage.pointee.nodes.initialize(to: TapeNode(parent0: 0, weight0: T(0), parent1: 0, weight1: T(0)))
+        storage.pointee.nodes.initialize(to: .leaf)
         storage.pointee.count = 1
         storage.pointee.leaves = 0
     }
@@ -79,7 +81,7 @@ public struct TapeHandle<T: ADReal> {
         // One capacity check for the whole block, not one per input.
         while storage.pointee.capacity < end { storage.pointee.grow() }
         let nodes = storage.pointee.nodes
-        for k in first..<end { (nodes + k).initialize(to: TapeNode(parent0: 0, weight0: T(0), parent1: 0, weight1: T(0))) }
+        for k in first..<end { (nodes + k).initialize(to: .leaf) }
         if first == storage.pointee.leaves + 1 { storage.pointee.leaves = end - 1 }   // still only inputs so far
         storage.pointee.count = end
         return Int32(truncatingIfNeeded: first)

@@ -215,23 +215,32 @@ public final class JacobianIKSolver: IKSolver {
         return min(lambda, errorScaledDampingCap * e.norm)
     }
 
-    /// The DLS step, clamped to maxStep, plus any null-space motion, applied to q within its limits.
-    /// Returns the primary step's squared norm (no square root unless the clamp needs one), or nil if
-    /// J Jᵀ + λ²I could not be solved.
-    /// q before the update is left in `backup` for the line search.
+    /// The DLS step, clamped to maxStep, plus any null-space motion, applied to q within its limits; q before the
+    /// update is left in `backup` for the line search. Returns the primary step's squared norm (no square root
+    /// unless the clamp needs one), or nil if J Jᵀ + λ²I could not be solved.
+    ///
+    /// An arm with no joint limits and no secondary objective (the common case) forms the step, the backup and
+    /// the moved q in one pass over J; a step the clamp then shortens re-forms q from the backup, bit for bit what
+    /// separate passes would give.
     private func update(_ q: UnsafeMutableBufferPointer<Double>, gram: SmallSymmetric, lambda: Double, e: TaskError) -> Double? {
-        if limits == nil && !nullSpaceActive {
+        let free = limits == nil && !nullSpaceActive
+        var normSquared: Double
+        if free {
             guard let w = gram.solve(shift: lambda * lambda, e.components) else { return nil }
-            return applyFreeStep(q, w)
+            normSquared = applyTranspose(w, moving: q)
+        } else {
+            for i in 0..<n { backup[i] = q[i] }
+            guard let stepSquared = dlsStep(gram: gram, lambda: lambda, e: e, q: q) else { return nil }
+            normSquared = stepSquared
         }
-        for i in 0..<n { backup[i] = q[i] }
-        guard var normSquared = dlsStep(gram: gram, lambda: lambda, e: e, q: q) else { return nil }
         let maxStep = config.maxStep
         if normSquared > maxStep * maxStep {
             let scale = maxStep / normSquared.squareRoot()
             for i in 0..<n { step[i] *= scale }
+            if free { for i in 0..<n { q[i] = backup[i] + step[i] } }
             normSquared = maxStep * maxStep
         }
+        if free { return normSquared }
         addNullSpaceMotion(q, gram: gram, lambda: lambda)
         for i in 0..<n { q[i] += step[i] }
         if let limits { for i in 0..<n { q[i] = limits[i].clamp(q[i]) } }
@@ -295,20 +304,6 @@ public final class JacobianIKSolver: IKSolver {
             return 0
         }
         return applyTranspose(w2)   // frozen columns are zero, so frozen joints get a zero step
-    }
-
-    /// The update of an arm with no joint limits and no secondary objective, in one pass over J: step = Jᵀw,
-    /// backup = q, q += step. A step longer than maxStep is scaled and q re-formed from the backup, so the
-    /// result is bit for bit what separate passes would give. Returns ‖step‖² before any scaling is applied.
-    private func applyFreeStep(_ q: UnsafeMutableBufferPointer<Double>, _ w: SIMD3<Double>) -> Double {
-        var normSquared = applyTranspose(w, moving: q)
-        let maxStep = config.maxStep
-        if normSquared > maxStep * maxStep {
-            let scale = maxStep / normSquared.squareRoot()
-            for i in 0..<n { step[i] *= scale; q[i] = backup[i] + step[i] }
-            normSquared = maxStep * maxStep
-        }
-        return normSquared
     }
 
     /// step = Jᵀw; returns ‖step‖² from the same pass. With `q`, the same pass also saves q in `backup` and
