@@ -1,16 +1,21 @@
-/// One node of a reverse-mode recording: an operation with at most two parents and the local partials
-/// ∂node/∂parent. A missing parent (and a constant operand) points at slot 0, the tape's sink, with weight 0.
+/// One node of a reverse-mode recording: `node = parent0 + weight·parent1` in terms of adjoints, so the sweep
+/// adds the node's adjoint to parent0 unchanged and `weight` times it to parent1.
+/// - A binary operation whose local partial on one operand is exactly 1 (sums, `addingProduct`, anything whose
+///   operand's folded scale cancels to 1) is one node with that operand as parent0. For a planar chain that is
+///   every node, so a node is 16 bytes instead of 24 and the sweep does one multiply per node instead of two.
+/// - Any other binary operation is two nodes: a scaling node `s = w0·a` (parent0 the sink) and then
+///   `s + w1·b`. The adjoints come out exactly as with a two-weight node.
+/// A missing parent (and a constant operand) points at slot 0, the tape's sink, which nobody reads.
 @frozen
 public struct TapeNode<T: ADReal> {
     public var parent0: Int32
     public var parent1: Int32
-    public var weight0: T
-    public var weight1: T
-    @inlinable @inline(__always) init(parent0: Int32, weight0: T, parent1: Int32, weight1: T) {
-        self.parent0 = parent0; self.weight0 = weight0; self.parent1 = parent1; self.weight1 = weight1
+    public var weight: T
+    @inlinable @inline(__always) init(parent0: Int32, parent1: Int32, weight: T) {
+        self.parent0 = parent0; self.parent1 = parent1; self.weight = weight
     }
     /// A node with no parents: the sink (slot 0) and every input variable.
-    @inlinable static var leaf: Self { TapeNode(parent0: 0, weight0: T(0), parent1: 0, weight1: T(0)) }
+    @inlinable static var leaf: Self { TapeNode(parent0: 0, parent1: 0, weight: T(0)) }
 }
 
 /// The recording itself, reached through a stable pointer: `Tracked` values append to it without reference
@@ -154,8 +159,8 @@ public final class Tape<T: ADReal> {
         while i > floor {
             let a = adjoints[i]
             let node = nodes[i]
-            adjoints[Int(node.parent0)] = adjoints[Int(node.parent0)] + node.weight0 * a
-            adjoints[Int(node.parent1)] = adjoints[Int(node.parent1)] + node.weight1 * a
+            adjoints[Int(node.parent0)] = adjoints[Int(node.parent0)] + a
+            adjoints[Int(node.parent1)] = adjoints[Int(node.parent1)] + node.weight * a
             i -= 1
         }
     }
@@ -184,7 +189,11 @@ extension TapeHandle where T == Double {
         adjoints.update(repeating: A(), count: count)
         var top = 0
         for (r, output) in outputs.enumerated() where output.index > 0 {
-            adjoints[Int(output.index)][r] += output.scale
+            // A whole-vector add, not a store to one lane: the sweep reloads the slot as a vector, and a store
+            // narrower than that load cannot be forwarded to it (the load would wait for the store to retire).
+            var seed = A()
+            seed[r] = output.scale
+            adjoints[Int(output.index)] += seed
             top = max(top, Int(output.index))
         }
         let nodes = storage.pointee.nodes
@@ -195,8 +204,8 @@ extension TapeHandle where T == Double {
         while i > floor {
             let a = adjoints[i]
             let node = nodes[i]
-            adjoints[Int(node.parent0)] += node.weight0 * a
-            adjoints[Int(node.parent1)] += node.weight1 * a
+            adjoints[Int(node.parent0)] += a
+            adjoints[Int(node.parent1)] += node.weight * a
             i -= 1
         }
     }

@@ -28,11 +28,31 @@ public struct Tracked<T: ADReal>: ADReal, @unchecked Sendable {
     @inlinable public var primal: Double { value.primal }
 
     /// A node with local partials w0 = ∂result/∂a and w1 = ∂result/∂b; each edge carries its operand's scale.
+    /// A unit edge (or a constant operand) makes it one node; otherwise a scaling node comes first (see `TapeNode`).
     @inlinable @inline(__always) static func binary(_ v: T, _ a: Self, _ w0: T, _ b: Self, _ w1: T) -> Self {
         guard let storage = a.storage ?? b.storage else { return Self(value: v, index: 0, storage: nil) }
-        let index = storage.pointee.record(TapeNode(parent0: a.index, weight0: w0 * a.scale,
-                                                    parent1: b.index, weight1: w1 * b.scale))
-        return Self(value: v, index: index, storage: storage)
+        let wa = w0 * a.scale, wb = w1 * b.scale
+        let node: TapeNode<T>
+        // The unit tests come first: where the scales are known to be 1 (as in FK) they fold away at compile time.
+        // A constant operand's slot is the sink (0), so a unit edge to it needs no case of its own.
+        if isOne(wa) {
+            node = TapeNode(parent0: a.index, parent1: b.index, weight: wb)
+        } else if isOne(wb) {
+            node = TapeNode(parent0: b.index, parent1: a.index, weight: wa)
+        } else if a.index == 0 {
+            node = TapeNode(parent0: 0, parent1: b.index, weight: wb)
+        } else if b.index == 0 {
+            node = TapeNode(parent0: 0, parent1: a.index, weight: wa)
+        } else {
+            let scaled = storage.pointee.record(TapeNode(parent0: 0, parent1: a.index, weight: wa))
+            node = TapeNode(parent0: scaled, parent1: b.index, weight: wb)
+        }
+        return Self(value: v, index: storage.pointee.record(node), storage: storage)
+    }
+    /// Whether an edge weight is exactly 1, so the edge needs no multiply. Only decided for `Double`; a nested
+    /// weight (a `Dual`) may carry a tangent, so it always takes the general two-node form.
+    @inlinable @inline(__always) static func isOne(_ w: T) -> Bool {
+        T.self == Double.self && unsafeBitCast(w, to: Double.self) == 1
     }
     /// A unary result: the same node, its scale multiplied by the local derivative w. A product too large for a
     /// Double becomes the largest finite one, so a zero adjoint still gives zero (never 0·∞ = NaN).
