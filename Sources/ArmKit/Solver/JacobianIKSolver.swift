@@ -90,9 +90,16 @@ public final class JacobianIKSolver: IKSolver {
     /// Tip and J at q in one AD pass. The solver uses the separable method (forward-mode link elements and the
     /// prefix sum's transpose): `armsim bench` measures it at the trigonometric floor for every n, where
     /// whole-chain forward mode grows as n² and the tape costs 2.5–3× FK. J Jᵀ comes from the same pass.
-    private func sweep(_ q: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, phi: Double) {
-        PlanarArm.jacobianSeparable(lengths: UnsafeBufferPointer(lengths), base: arm.base, UnsafeBufferPointer(q),
-                                    task: task, into: jacobian, gram: &state.pointee.gram)
+    /// J Jᵀ is returned by value as well as kept in `state` (for a later solve that starts at this q, and the
+    /// final singular values), and the sweep and `damping` are inlined, so the iteration keeps J Jᵀ in registers.
+    /// Copying it back out of `state` reloaded it with wider loads than the sweep's stores: a store-forwarding
+    /// stall on every iteration's critical path (`armsim bench`, 7 links: dls_step 2.03–2.04× → 1.95–1.97× FK).
+    @inline(__always) private func sweep(_ q: UnsafeMutableBufferPointer<Double>) -> (tip: (x: Double, y: Double, phi: Double), gram: SmallSymmetric) {
+        var gram = SmallSymmetric(size: rows)
+        let tip = PlanarArm.jacobianSeparable(lengths: UnsafeBufferPointer(lengths), base: arm.base, UnsafeBufferPointer(q),
+                                              task: task, into: jacobian, gram: &gram)
+        state.pointee.gram = gram
+        return (tip, gram)
     }
 
     public func solve(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D) -> SolveReport {
@@ -101,7 +108,7 @@ public final class JacobianIKSolver: IKSolver {
         let tolerance = config.tolerance
         let reachable = arm.canReach(target.point, slack: tolerance)
         var refused = false
-        var tip = cachedSweep(q) ?? sweep(q)
+        var (tip, gram) = cachedSweep(q) ?? sweep(q)
         // An unreachable target is aimed at through its closest reachable point: the arm ends stretched
         // toward it (or folded toward a target in the inner hole) instead of oscillating.
         var aim = target
@@ -115,7 +122,6 @@ public final class JacobianIKSolver: IKSolver {
 
         let toleranceSquared = tolerance * tolerance
         while report.iterations < config.maxIterations && e.normSquared >= toleranceSquared {
-            let gram = state.pointee.gram
             guard let damping = damping(gram, e) else { refused = true; break }
             lambda = damping
             report.iterations += 1
@@ -124,7 +130,7 @@ public final class JacobianIKSolver: IKSolver {
                 if escapeSaddle(q, target: aim) {
                     report.saddleEscapes += 1
                     report.largestStep = max(report.largestStep, config.maxStep)
-                    tip = sweep(q)
+                    (tip, gram) = sweep(q)
                     e = TaskError(target: aim, tip: tip, task: task)
                     continue
                 }
@@ -135,7 +141,7 @@ public final class JacobianIKSolver: IKSolver {
             guard let normSquared = update(q, gram: gram, lambda: lambda, e: e) else { refused = config.method == .pinv; break }
             largestStepSquared = max(largestStepSquared, normSquared)
 
-            tip = sweep(q)
+            (tip, gram) = sweep(q)
             e = TaskError(target: aim, tip: tip, task: task)
             if normSquared < 1e-30 { break }   // no motion left: a minimum of ½‖e‖², or every joint frozen
             // Far from the target a clamped step can overshoot (and two overshoots can cycle forever). The DLS
@@ -147,13 +153,13 @@ public final class JacobianIKSolver: IKSolver {
                 alpha *= 0.5
                 for i in 0..<n { q[i] = backup[i] + alpha * step[i] }
                 if let limits { for i in 0..<n { q[i] = limits[i].clamp(q[i]) } }
-                tip = sweep(q)
+                (tip, gram) = sweep(q)
                 e = TaskError(target: aim, tip: tip, task: task)
                 halvings += 1
             }
             if e.normSquared > before {   // no descent along this step: keep the configuration we had
                 for i in 0..<n { q[i] = backup[i] }
-                tip = sweep(q)
+                (tip, gram) = sweep(q)
                 e = TaskError(target: aim, tip: tip, task: task)
                 break
             }
@@ -186,10 +192,10 @@ public final class JacobianIKSolver: IKSolver {
     }
 
     /// The tip (and, in `jacobian`, J) of the last solve's final sweep, if q has not changed since.
-    private func cachedSweep(_ q: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, phi: Double)? {
+    private func cachedSweep(_ q: UnsafeMutableBufferPointer<Double>) -> (tip: (x: Double, y: Double, phi: Double), gram: SmallSymmetric)? {
         guard let tip = state.pointee.sweptTip else { return nil }
         for i in 0..<n where q[i] != sweptQ[i] { return nil }
-        return tip
+        return (tip, state.pointee.gram)
     }
 
     /// One DLS iteration as `armsim bench` times it: tip and J in one AD sweep, e, J Jᵀ, λ, the closed-form
@@ -197,14 +203,14 @@ public final class JacobianIKSolver: IKSolver {
     @discardableResult
     public func iterate(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D) -> Double {
         state.pointee.sweptTip = nil
-        let e = TaskError(target: target, tip: sweep(q), task: task)
-        let gram = state.pointee.gram
+        let (tip, gram) = sweep(q)
+        let e = TaskError(target: target, tip: tip, task: task)
         guard let lambda = damping(gram, e) else { return 0 }
         return update(q, gram: gram, lambda: lambda, e: e) ?? 0
     }
 
     /// λ for this iteration; nil when the pseudo-inverse refuses (σ_min < ε).
-    private func damping(_ gram: SmallSymmetric, _ e: TaskError) -> Double? {
+    @inline(__always) private func damping(_ gram: SmallSymmetric, _ e: TaskError) -> Double? {
         // Away from singularities (the common case) no eigenvalue is computed: λ_min(J Jᵀ) ≥ ε² means σ_min ≥ ε.
         let nearSingular = !gram.smallestEigenvalueIsAtLeast(threshold * threshold)
         if config.method == .pinv { return nearSingular ? nil : 0 }
