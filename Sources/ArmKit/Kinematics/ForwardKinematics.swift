@@ -9,17 +9,13 @@ extension PlanarArm {
     /// The chain is a composition: absolute angles θ_i = Σ_{k≤i} q_k (a prefix sum), then the tip is the base
     /// plus the sum of the link elements L_i·direction(θ_i). `jacobianSeparable` differentiates exactly these
     /// two pieces.
-    @inlinable
+    ///
+    /// Always inlined. Out of line, the reverse recording's three returned `Tracked` values went through memory
+    /// and were reloaded with wider loads than the stores that wrote them; inlining cut the reverse Jacobian's
+    /// fixed cost by about 30 ns (`armsim bench`, 2 links: 85 → 55 ns) and whole-chain forward mode at 7 links
+    /// from 3.0× to 2.5× FK. (Forward mode's 32-partial duals lost by it: 4.8× → 5.2× FK at 32 links.)
+    @inlinable @inline(__always)
     public func tipPose<T: ADReal>(angle: (Int) -> T) -> (x: T, y: T, phi: T) {
-        tipPoseInlined(angle: angle)
-    }
-
-    /// `tipPose`, always inlined into its caller: the reverse Jacobian's recording. Out of line, the three
-    /// returned `Tracked` values go through memory and the caller reloads them with wider loads than the stores
-    /// that wrote them; inlining cut the reverse Jacobian's fixed cost by about 30 ns (`armsim bench`, 2 links:
-    /// 85 → 55 ns). Whole-chain forward mode keeps the out-of-line call, which measured faster for its wide duals.
-    @inlinable @inline(__always) @usableFromInline
-    func tipPoseInlined<T: ADReal>(angle: (Int) -> T) -> (x: T, y: T, phi: T) {
         links.withUnsafeBufferPointer { lengths in
             var x = T(base.x)
             var y = T(base.y)

@@ -32,7 +32,7 @@ public final class KinematicsWorkspace {
         tape.reset()
         let first = tape.recordVariables(q)
         // i < n and the tape holds the n inputs, so the slot fits in Int32: no overflow checks per joint.
-        let tip = arm.tipPoseInlined { i in tape.tracked(q[i], at: first &+ Int32(truncatingIfNeeded: i)) }
+        let tip = arm.tipPose { i in tape.tracked(q[i], at: first &+ Int32(truncatingIfNeeded: i)) }
         precondition(tape.count <= adjointCapacity, "FK recorded more nodes than the workspace was sized for")
         let adjoints = self.adjoints
         let base = Int(first)
