@@ -89,7 +89,7 @@ public final class JacobianIKSolver: IKSolver {
 
     /// Tip and J at q in one AD pass. The solver uses the separable method (forward-mode link elements and the
     /// prefix sum's transpose): `armsim bench` measures it at the trigonometric floor for every n, where
-    /// whole-chain forward mode grows as n² and the tape costs 2.5–3× FK. J Jᵀ comes from the same pass.
+    /// whole-chain forward mode grows as n² and the tape costs 2.1–2.5× FK. J Jᵀ comes from the same pass.
     /// J Jᵀ is returned by value as well as kept in `state` (for a later solve that starts at this q, and the
     /// final singular values), and the sweep and `damping` are inlined, so the iteration keeps J Jᵀ in registers.
     /// Copying it back out of `state` reloaded it with wider loads than the sweep's stores: a store-forwarding
