@@ -33,8 +33,8 @@ public struct Tracked<T: ADReal>: ADReal, @unchecked Sendable {
         guard let storage = a.storage ?? b.storage else { return Self(value: v, index: 0, storage: nil) }
         let wa = w0 * a.scale, wb = w1 * b.scale
         let node: TapeNode<T>
-        // The unit tests come first: where the scales are known to be 1 (as in FK) they fold away at compile time.
-        // A constant operand's slot is the sink (0), so a unit edge to it needs no case of its own.
+        // The unit-edge checks come first: where the scales are known to be 1 (as in FK) they fold away at compile
+        // time. A constant operand's slot is the sink (0), so a unit edge to it needs no case of its own.
         if isOne(wa) {
             node = TapeNode(parent0: a.index, parent1: b.index, weight: wb)
         } else if isOne(wb) {

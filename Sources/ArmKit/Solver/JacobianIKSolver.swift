@@ -51,11 +51,11 @@ public final class JacobianIKSolver: IKSolver {
     /// exclusivity check on every access.
     private let state: UnsafeMutablePointer<SweepState>
     private struct SweepState {
-        /// The tip of the sweep at `sweptQ`, if a solve ended there.
-        var sweptTip: (x: Double, y: Double, phi: Double)?
-        /// J Jᵀ of the J in `jacobian`, formed by the same sweep.
-        var gram: SmallSymmetric
+        /// The tip and J Jᵀ of the sweep at `sweptQ` (whose J is in `jacobian`), if a solve ended there.
+        var swept: Sweep?
     }
+    /// What one sweep returns besides J (which it writes into `jacobian`).
+    private typealias Sweep = (tip: (x: Double, y: Double, phi: Double), gram: SmallSymmetric)
 
     public init(arm: PlanarArm, task: IKTask, config: SolverConfig, rest: [Double]) {
         self.arm = arm; self.task = task; self.config = config
@@ -67,7 +67,7 @@ public final class JacobianIKSolver: IKSolver {
         n = arm.jointCount
         rows = task.dimension
         state = .allocate(capacity: 1)
-        state.initialize(to: SweepState(sweptTip: nil, gram: SmallSymmetric(size: rows)))
+        state.initialize(to: SweepState(swept: nil))
         jacobian = .allocate(capacity: rows * n)
         lengths = .allocate(capacity: n)
         _ = lengths.initialize(from: arm.links)
@@ -90,15 +90,14 @@ public final class JacobianIKSolver: IKSolver {
     /// Tip and J at q in one AD pass. The solver uses the separable method (forward-mode link elements and the
     /// prefix sum's transpose): `armsim bench` measures it at the trigonometric floor for every n, where
     /// whole-chain forward mode grows as n² and the tape costs 2.1–2.5× FK. J Jᵀ comes from the same pass.
-    /// J Jᵀ is returned by value as well as kept in `state` (for a later solve that starts at this q, and the
-    /// final singular values), and the sweep and `damping` are inlined, so the iteration keeps J Jᵀ in registers.
-    /// Copying it back out of `state` reloaded it with wider loads than the sweep's stores: a store-forwarding
-    /// stall on every iteration's critical path (`armsim bench`, 7 links: dls_step 2.03–2.04× → 1.95–1.97× FK).
-    @inline(__always) private func sweep(_ q: UnsafeMutableBufferPointer<Double>) -> (tip: (x: Double, y: Double, phi: Double), gram: SmallSymmetric) {
+    /// J Jᵀ is returned by value, and the sweep and `damping` are inlined, so the iteration keeps J Jᵀ in
+    /// registers. Keeping it in `state` and copying it back out reloaded it with wider loads than the sweep's
+    /// stores: a store-forwarding stall on every iteration's critical path (`armsim bench`, 7 links: dls_step
+    /// 2.03–2.04× → 1.95–1.97× FK). Only a solve's last sweep is kept, for the next solve that starts there.
+    @inline(__always) private func sweep(_ q: UnsafeMutableBufferPointer<Double>) -> Sweep {
         var gram = SmallSymmetric(size: rows)
         let tip = PlanarArm.jacobianSeparable(lengths: UnsafeBufferPointer(lengths), base: arm.base, UnsafeBufferPointer(q),
                                               task: task, into: jacobian, gram: &gram)
-        state.pointee.gram = gram
         return (tip, gram)
     }
 
@@ -171,7 +170,7 @@ public final class JacobianIKSolver: IKSolver {
         report.error = reachable ? e.norm : TaskError(target: target, tip: tip, task: task).norm
         report.damping = lambda
         report.tip = Pose2D(x: tip.x, y: tip.y, phi: Angle.wrapped(tip.phi))
-        let analysis = SingularityAnalysis(singularValues: singularValues(), q: UnsafeBufferPointer(q), threshold: threshold)
+        let analysis = SingularityAnalysis(singularValues: singularValues(gram), q: UnsafeBufferPointer(q), threshold: threshold)
         report.sigmaMin = analysis.sigmaMin
         report.manipulability = analysis.manipulability
         report.singular = analysis.singular
@@ -179,30 +178,29 @@ public final class JacobianIKSolver: IKSolver {
         report.status = status(converged: converged, reachable: reachable, refused: refused, q: q)
         // Every path out of the loop above ends with `jacobian` and `tip` swept at this q.
         for i in 0..<n { sweptQ[i] = q[i] }
-        state.pointee.sweptTip = tip
+        state.pointee.swept = (tip, gram)
         return report
     }
 
     /// σ of the J in `jacobian`. For two rows the sweep's J Jᵀ supplies the rotation's Gram entries.
-    private func singularValues() -> SingularValues {
+    private func singularValues(_ gram: SmallSymmetric) -> SingularValues {
         let j = UnsafeBufferPointer(jacobian)
         guard rows == 2 else { return SingularValues(jacobian: j, rows: rows, columns: n, scratch: scratch) }
-        let gram = state.pointee.gram
         return SingularValues.twoRows(j, n, alpha: gram.a00, beta: gram.a11, gamma: gram.a01)
     }
 
     /// The tip (and, in `jacobian`, J) of the last solve's final sweep, if q has not changed since.
-    private func cachedSweep(_ q: UnsafeMutableBufferPointer<Double>) -> (tip: (x: Double, y: Double, phi: Double), gram: SmallSymmetric)? {
-        guard let tip = state.pointee.sweptTip else { return nil }
+    private func cachedSweep(_ q: UnsafeMutableBufferPointer<Double>) -> Sweep? {
+        guard let swept = state.pointee.swept else { return nil }
         for i in 0..<n where q[i] != sweptQ[i] { return nil }
-        return (tip, state.pointee.gram)
+        return swept
     }
 
     /// One DLS iteration as `armsim bench` times it: tip and J in one AD sweep, e, J Jᵀ, λ, the closed-form
     /// solve and the update. No saddle check, line search or singularity report. Returns ‖Δq‖².
     @discardableResult
     public func iterate(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D) -> Double {
-        state.pointee.sweptTip = nil
+        state.pointee.swept = nil
         let (tip, gram) = sweep(q)
         let e = TaskError(target: target, tip: tip, task: task)
         guard let lambda = damping(gram, e) else { return 0 }
