@@ -30,7 +30,7 @@ public struct Tracked<T: ADReal>: ADReal, @unchecked Sendable {
     /// A node with local partials w0 = ∂result/∂a and w1 = ∂result/∂b; each edge carries its operand's scale.
     /// A unit edge (or a constant operand) makes it one node; otherwise a scaling node comes first (see `TapeNode`).
     @inlinable @inline(__always) static func binary(_ v: T, _ a: Self, _ w0: T, _ b: Self, _ w1: T) -> Self {
-        guard let storage = a.storage ?? b.storage else { return Self(value: v, index: 0, storage: nil) }
+        guard let storage = b.storage ?? a.storage else { return Self(value: v, index: 0, storage: nil) }
         let wa = w0 * a.scale, wb = w1 * b.scale
         let node: TapeNode<T>
         // The unit-edge checks come first: where the scales are known to be 1 (as in FK) they fold away at compile
@@ -44,10 +44,10 @@ public struct Tracked<T: ADReal>: ADReal, @unchecked Sendable {
         } else if b.index == 0 {
             node = TapeNode(parent0: 0, parent1: a.index, weight: wa)
         } else {
-            let scaled = storage.pointee.record(TapeNode(parent0: 0, parent1: a.index, weight: wa))
+            let scaled = TapeStorage.record(TapeNode(parent0: 0, parent1: a.index, weight: wa), in: storage)
             node = TapeNode(parent0: scaled, parent1: b.index, weight: wb)
         }
-        return Self(value: v, index: storage.pointee.record(node), storage: storage)
+        return Self(value: v, index: TapeStorage.record(node, in: storage), storage: storage)
     }
     /// Whether an edge weight is exactly 1, so the edge needs no multiply. Only decided for `Double`; a nested
     /// weight (a `Dual`) may carry a tangent, so it always takes the general two-node form.

@@ -95,3 +95,29 @@ import AutoDiff
         }
     }
 }
+
+/// One workspace serves every reverse-mode call of a solver, and its adjoint buffer is never refilled between
+/// calls: each sweep must leave it zero for the next. These calls alternate task, size of arm and point.
+@Suite struct ReusedWorkspaceTests {
+    @Test func everyCallOnOneWorkspaceMatchesTheOracle() {
+        var rng = SplitMix64(seed: 77)
+        for n in [1, 2, 7, 33] {
+            let arm = makeArm((0..<n).map { _ in Double.random(in: 0.1...0.8, using: &rng) })
+            let workspace = KinematicsWorkspace(arm: arm)
+            for call in 0..<40 {
+                let q = (0..<n).map { _ in Double.random(in: -.pi ... .pi, using: &rng) }
+                let task: IKTask = call % 3 == 2 ? .pose : .position
+                var j = [Double](repeating: .nan, count: task.dimension * n)
+                let tip = q.withUnsafeBufferPointer { q in
+                    j.withUnsafeMutableBufferPointer { workspace.jacobianReverse(q, task: task, into: $0) }
+                }
+                let oracle = analyticJacobian(arm, q, task: task)
+                for i in oracle.elements.indices {
+                    #expect(abs(j[i] - oracle.elements[i]) <= 1e-12, "n \(n) call \(call) element \(i)")
+                }
+                let fk = arm.tipPose { q[$0] }
+                #expect(abs(tip.x - fk.x) <= 1e-12 && abs(tip.y - fk.y) <= 1e-12 && abs(tip.phi - fk.phi) <= 1e-12)
+            }
+        }
+    }
+}

@@ -15,7 +15,9 @@ public final class KinematicsWorkspace {
         let nodes = 4 * arm.jointCount + 8
         tape = Tape(capacity: nodes)
         adjointCapacity = nodes
+        // Zero once here: each sweep leaves the buffer zero again (see `TapeHandle.sweep(from:clearing:)`).
         adjoints = .allocate(capacity: nodes)
+        adjoints.initialize(repeating: SIMD4(), count: nodes)
     }
 
     deinit { adjoints.deallocate() }
@@ -34,23 +36,26 @@ public final class KinematicsWorkspace {
         // i < n and the tape holds the n inputs, so the slot fits in Int32: no overflow checks per joint.
         let tip = arm.tipPose { i in tape.tracked(q[i], at: first &+ Int32(truncatingIfNeeded: i)) }
         precondition(tape.count <= adjointCapacity, "FK recorded more nodes than the workspace was sized for")
-        let adjoints = self.adjoints
         let base = Int(first)
-        withUnsafeTemporaryAllocation(of: Tracked<Double>.self, capacity: 3) { outputs in
-            outputs[0] = tip.x; outputs[1] = tip.y; outputs[2] = tip.phi
-            let used = UnsafeBufferPointer(rebasing: outputs[0..<task.dimension])
-            if task == .position {
-                // Two rows: half-width adjoints halve the sweep's memory traffic.
-                adjoints.withMemoryRebound(to: SIMD2<Double>.self, capacity: 2 * adjointCapacity) { two in
-                    tape.pullback(from: used, into: two)
-                    for j in 0..<n { jacobian[j] = two[base + j][0]; jacobian[n + j] = two[base + j][1] }
-                }
-            } else {
-                tape.pullback(from: used, into: adjoints)
+        if task == .position {
+            // Two rows: half-width adjoints halve the sweep's memory traffic.
+            adjoints.withMemoryRebound(to: SIMD2<Double>.self, capacity: 2 * adjointCapacity) { two in
+                let top = max(tape.seed(tip.x, row: 0, into: two), tape.seed(tip.y, row: 1, into: two))
+                tape.sweep(from: top, clearing: two)
                 for j in 0..<n {
-                    let a = adjoints[base + j]
-                    jacobian[j] = a[0]; jacobian[n + j] = a[1]; jacobian[2 * n + j] = a[2]
+                    let a = two[base &+ j]
+                    two[base &+ j] = SIMD2()
+                    jacobian[j] = a[0]; jacobian[n &+ j] = a[1]
                 }
+            }
+        } else {
+            let top = max(tape.seed(tip.x, row: 0, into: adjoints), tape.seed(tip.y, row: 1, into: adjoints),
+                          tape.seed(tip.phi, row: 2, into: adjoints))
+            tape.sweep(from: top, clearing: adjoints)
+            for j in 0..<n {
+                let a = adjoints[base &+ j]
+                adjoints[base &+ j] = SIMD4()
+                jacobian[j] = a[0]; jacobian[n &+ j] = a[1]; jacobian[2 &* n &+ j] = a[2]
             }
         }
         return (tip.x.value, tip.y.value, tip.phi.value)
