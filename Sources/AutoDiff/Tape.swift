@@ -49,10 +49,13 @@ public struct TapeStorage<T: ADReal> {
     /// A new, empty block for `capacity` nodes.
     @usableFromInline static func allocateBlock(capacity: Int) -> UnsafeMutablePointer<Self> {
         precondition(capacity <= Int(Int32.max), "a tape holds at most Int32.max nodes")
+        assert(_isPOD(TapeNode<T>.self), "tape nodes must be plain values: blocks are copied and freed as bytes")
         let raw = UnsafeMutableRawPointer.allocate(
             byteCount: nodeOffset + capacity * MemoryLayout<TapeNode<T>>.stride,
             alignment: Swift.max(MemoryLayout<Self>.alignment, MemoryLayout<TapeNode<T>>.alignment))
-        (raw + nodeOffset).bindMemory(to: TapeNode<T>.self, capacity: capacity)
+        // Every slot starts as a leaf and is only ever overwritten with nodes, so all of a block is initialized
+        // memory: a new recording's leading inputs can take their slots without writing them.
+        (raw + nodeOffset).bindMemory(to: TapeNode<T>.self, capacity: capacity).initialize(repeating: .leaf, count: capacity)
         let block = raw.bindMemory(to: Self.self, capacity: 1)
         block.initialize(to: TapeStorage(count: 0, capacity: capacity, leaves: 0, successor: nil))
         return block
@@ -63,8 +66,7 @@ public struct TapeStorage<T: ADReal> {
         var next: UnsafeMutablePointer<Self>? = first
         while let block = next {
             next = block.pointee.successor
-            nodes(of: block).deinitialize(count: block.pointee.count)
-            block.deinitialize(count: 1)
+            block.deinitialize(count: 1)   // nodes are plain values (see `allocateBlock`): nothing to deinitialize
             UnsafeMutableRawPointer(block).deallocate()
         }
     }
@@ -97,8 +99,10 @@ public struct TapeStorage<T: ADReal> {
         return Int32(truncatingIfNeeded: index)
     }
 
-    /// The slow path: the block is outgrown already (capacity 0), or full now.
-    @usableFromInline @inline(never)
+    /// The slow path: the block is outgrown already (capacity 0), or full now. Inlinable so that callers get
+    /// a specialisation that takes the node in registers; a generic call would need it stored to memory first,
+    /// on every record, fast path included.
+    @inlinable @inline(never)
     static func recordOutgrown(_ node: TapeNode<T>, in block: UnsafeMutablePointer<Self>) -> Int32 {
         var live = Self.live(block)
         if live.pointee.count == live.pointee.capacity { live = grow(live) }
@@ -111,7 +115,7 @@ public struct TapeStorage<T: ADReal> {
         var capacity = Swift.max(block.pointee.capacity, 1) * 2
         while capacity < needed { capacity *= 2 }
         let bigger = allocateBlock(capacity: capacity)
-        nodes(of: bigger).initialize(from: nodes(of: block), count: block.pointee.count)
+        nodes(of: bigger).update(from: nodes(of: block), count: block.pointee.count)
         bigger.pointee.count = block.pointee.count
         bigger.pointee.leaves = block.pointee.leaves
         // With no capacity left, whatever still points at the old block takes the slow path to its successor.
@@ -138,11 +142,18 @@ public struct TapeHandle<T: ADReal> {
     /// Forgets every recorded operation, keeping the buffers.
     @inlinable public func reset() {
         let block = live
-        let nodes = TapeStorage.nodes(of: block)
-        nodes.deinitialize(count: block.pointee.count)
-        nodes.initialize(to: .leaf)
-        block.pointee.count = 1
+        block.pointee.count = 1   // slot 0, the sink, is never overwritten: it stays a leaf
         block.pointee.leaves = 0
+    }
+
+    /// `reset()`, then `recordVariables(values)`: the usual start of a recording, in one step.
+    @inlinable @inline(__always) public func beginRecording(_ values: UnsafeBufferPointer<T>) -> Int32 {
+        var block = live
+        let end = 1 + values.count
+        if end > block.pointee.capacity { block = TapeStorage.grow(block, toHold: end) }
+        block.pointee.count = end
+        block.pointee.leaves = values.count
+        return 1
     }
 
     /// A new input variable. Inputs recorded before any operation form the leading leaves a sweep skips.
@@ -161,9 +172,13 @@ public struct TapeHandle<T: ADReal> {
         let end = first + values.count
         // One capacity check for the whole block of inputs, not one per input.
         if end > block.pointee.capacity { block = TapeStorage.grow(block, toHold: end) }
-        let nodes = TapeStorage.nodes(of: block)
-        for k in first..<end { (nodes + k).initialize(to: .leaf) }
-        if first == block.pointee.leaves + 1 { block.pointee.leaves = end - 1 }   // still only inputs so far
+        if first == block.pointee.leaves + 1 {
+            // Still only inputs so far: they join the leading leaves, whose nodes no sweep reads.
+            block.pointee.leaves = end - 1
+        } else {
+            let nodes = TapeStorage.nodes(of: block)
+            for k in first..<end { nodes[k] = .leaf }
+        }
         block.pointee.count = end
         return Int32(truncatingIfNeeded: first)
     }

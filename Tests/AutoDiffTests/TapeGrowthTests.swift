@@ -77,6 +77,44 @@ import Testing
     }
 }
 
+/// Slots keep the nodes of earlier recordings (only the leading inputs' slots go unwritten, since no sweep reads
+/// them). An input recorded after an operation is swept like a node, so its slot must be rewritten as a leaf.
+@Suite struct ReusedSlotTests {
+    @Test func inputsAfterAnOperationOverwriteStaleNodes() {
+        let tape = Tape<Double>(capacity: 4)
+        // Fill many slots with non-leaf nodes.
+        let a = tape.variable(0.5), b = tape.variable(-1.25)
+        var s = a * b
+        for _ in 0..<30 { s = s * b + a }
+        tape.reset()
+        let x = tape.variable(1.5)
+        let y = x * x                                    // an operation: later inputs are not leading
+        let z = tape.variable(-0.75)                     // one input, through `variable`
+        let w = [2.0, 3.0].withUnsafeBufferPointer { values in
+            let first = tape.recordVariables(values)     // two more, through `recordVariables`
+            return (tape.tracked(2.0, at: first), tape.tracked(3.0, at: first + 1))
+        }
+        let out = y * z + w.0 * w.1 * x
+        tape.pullback(from: out)
+        #expect(tape.adjoint(of: x) == 2 * 1.5 * -0.75 + 6)   // 2xz + w0·w1
+        #expect(tape.adjoint(of: z) == 1.5 * 1.5)
+        #expect(tape.adjoint(of: w.0) == 3 * 1.5)
+        #expect(tape.adjoint(of: w.1) == 2 * 1.5)
+    }
+
+    @Test func beginRecordingGrowsATapeTooSmallForItsInputs() {
+        let tape = Tape<Double>(capacity: 2)
+        let x = (0..<40).map { Double($0) * 0.1 }
+        let handle = tape.handle
+        let first = x.withUnsafeBufferPointer { handle.beginRecording($0) }
+        let inputs = x.indices.map { handle.tracked(x[$0], at: first + Int32($0)) }
+        var f = Tracked<Double>(0)
+        for (i, v) in inputs.enumerated() { f = f + Double(i + 1) * (v * v) }
+        tape.pullback(from: f)
+        for i in x.indices { #expect(abs(tape.adjoint(of: inputs[i]) - 2 * Double(i + 1) * x[i]) <= 1e-12) }
+    }
+}
+
 import Foundation
 private func Foundation_sin(_ x: Double) -> Double { Foundation.sin(x) }
 private func Foundation_cos(_ x: Double) -> Double { Foundation.cos(x) }

@@ -31,8 +31,7 @@ public final class KinematicsWorkspace {
         precondition(q.count == n && jacobian.count >= task.dimension * n)
         // A value handle: the workspace keeps the tape alive, and no call below retains or releases it.
         let tape = self.tape.handle
-        tape.reset()
-        let first = tape.recordVariables(q)
+        let first = tape.beginRecording(q)
         // i < n and the tape holds the n inputs, so the slot fits in Int32: no overflow checks per joint.
         let tip = arm.tipPose { i in tape.tracked(q[i], at: first &+ Int32(truncatingIfNeeded: i)) }
         precondition(tape.count <= adjointCapacity, "FK recorded more nodes than the workspace was sized for")
