@@ -21,7 +21,7 @@ extension PlanarArm {
             var y = T(base.y)
             let n = lengths.count
             guard n > 0 else { return (x, y, T(0)) }
-            var theta = T(0) + angle(0)
+            var theta = angle(0)
             var d = Self.direction(absoluteAngle: theta)
             // θ_{i+1} is formed before link i joins the sums. In reverse mode this records it first, so the
             // sweep adds link i's contributions to θ_i's adjoint before the θ chain reaches it: one
