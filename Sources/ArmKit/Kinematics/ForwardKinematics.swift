@@ -26,15 +26,17 @@ extension PlanarArm {
             // θ_{i+1} is formed before link i joins the sums. In reverse mode this records it first, so the
             // sweep adds link i's contributions to θ_i's adjoint before the θ chain reaches it: one
             // store-to-load step per joint on the sweep's critical path instead of three.
+            var length = lengths[0]
             for i in 1..<n {
                 theta = theta + angle(i)
                 // x + L·cos θ as one operation (one tape node in reverse mode).
-                x = x.addingProduct(lengths[i - 1], d.x)
-                y = y.addingProduct(lengths[i - 1], d.y)
+                x = x.addingProduct(length, d.x)
+                y = y.addingProduct(length, d.y)
                 d = Self.direction(absoluteAngle: theta)
+                length = lengths[i]
             }
-            x = x.addingProduct(lengths[n - 1], d.x)
-            y = y.addingProduct(lengths[n - 1], d.y)
+            x = x.addingProduct(length, d.x)
+            y = y.addingProduct(length, d.y)
             return (x, y, theta)
         }
     }
