@@ -32,8 +32,21 @@ public struct TapeNode<T: ADReal> {
 /// the slow path to the live block. The tape frees the chain when it goes.
 @frozen
 public struct TapeStorage<T: ADReal> {
-    public var count: Int
-    public var capacity: Int
+    /// Nodes recorded and room for them, in 32 bits like a slot: loaded zero-extended, a count addresses the
+    /// next node with no masking, and the zero extension is what shows the optimiser that the node lies past
+    /// the header. Both stay ≤ Int32.max.
+    @usableFromInline var used: UInt32
+    @usableFromInline var room: UInt32
+    /// Nodes recorded, slot 0 (the sink) included.
+    @inlinable public var count: Int {
+        get { Int(used) }
+        set { used = UInt32(truncatingIfNeeded: newValue) }
+    }
+    /// Nodes this block can hold; 0 once it is outgrown.
+    @inlinable public var capacity: Int {
+        get { Int(room) }
+        set { room = UInt32(truncatingIfNeeded: newValue) }
+    }
     /// Slots 1…leaves hold input variables recorded before any operation. They have no parents, so a sweep
     /// stops above them.
     public var leaves: Int
@@ -57,7 +70,7 @@ public struct TapeStorage<T: ADReal> {
         // memory: a new recording's leading inputs can take their slots without writing them.
         (raw + nodeOffset).bindMemory(to: TapeNode<T>.self, capacity: capacity).initialize(repeating: .leaf, count: capacity)
         let block = raw.bindMemory(to: Self.self, capacity: 1)
-        block.initialize(to: TapeStorage(count: 0, capacity: capacity, leaves: 0, successor: nil))
+        block.initialize(to: TapeStorage(used: 0, room: UInt32(capacity), leaves: 0, successor: nil))
         return block
     }
 
@@ -88,15 +101,12 @@ public struct TapeStorage<T: ADReal> {
     /// Appends a node and returns its slot.
     @inlinable @inline(__always)
     static func record(_ node: TapeNode<T>, in block: UnsafeMutablePointer<Self>) -> Int32 {
-        let index = block.pointee.count
-        guard _fastPath(index < block.pointee.capacity) else { return recordOutgrown(node, in: block) }
-        // index < capacity ≤ Int32.max, so the 32-bit slot is exact; its zero extension is what shows the
-        // optimiser that the node lies past the header.
-        let slot = Int(UInt32(truncatingIfNeeded: index))
-        (UnsafeMutableRawPointer(block) + (nodeOffset &+ slot &* MemoryLayout<TapeNode<T>>.stride))
+        let index = block.pointee.used
+        guard _fastPath(index < block.pointee.room) else { return recordOutgrown(node, in: block) }
+        (UnsafeMutableRawPointer(block) + (nodeOffset &+ Int(index) &* MemoryLayout<TapeNode<T>>.stride))
             .assumingMemoryBound(to: TapeNode<T>.self).initialize(to: node)
-        block.pointee.count = index &+ 1
-        return Int32(truncatingIfNeeded: index)
+        block.pointee.used = index &+ 1   // index < room ≤ Int32.max: no overflow
+        return Int32(bitPattern: index)
     }
 
     /// The slow path: the block is outgrown already (capacity 0), or full now. Inlinable so that callers get
