@@ -25,7 +25,8 @@ public struct TapeNode<T: ADReal> {
 /// The nodes sit at a fixed offset after the header and are addressed from the block's own pointer with a
 /// 32-bit slot, so the optimiser can prove that a node store never touches `count` or `capacity`. Across a run
 /// of recorded operations the count then stays in a register, where a separately allocated node array forced a
-/// reload of both after every node store (`armsim bench`, recording alone: 1.45× → 1.33× FK at 128 links).
+/// reload of both after every node store. (Recording FK alone, timed beside `armsim bench`'s fk: 1.45× → 1.33×
+/// FK at 128 links.)
 ///
 /// A full block is not reallocated in place, since values in flight point at it. It gets a successor (twice as
 /// large, holding a copy of every node) and a capacity of 0, so anything recorded through it afterwards takes

@@ -1,8 +1,8 @@
 /// Reverse mode: a value that records operations on its `Tape`. Constants (no tape) cost nothing.
 ///
-/// It holds a raw pointer to its tape's storage: copying a `Tracked` costs no reference counting and appending
-/// needs no exclusivity check, which keeps recording at a few nanoseconds per operation. It is valid while the
-/// tape is alive and not reset.
+/// It holds a raw pointer to its tape's block (`TapeStorage`): copying a `Tracked` costs no reference counting
+/// and appending needs no exclusivity check, which keeps recording at a few nanoseconds per operation. It is
+/// valid while the tape is alive and not reset.
 ///
 /// Unary operations record nothing. A value is `scale` times a recorded node (`index`), so sin, cos, k·x, −x
 /// and their compositions only fold their local derivative into `scale`; the binary operation that consumes
@@ -30,6 +30,10 @@ public struct Tracked<T: ADReal>: ADReal, @unchecked Sendable {
     /// A node with local partials w0 = ∂result/∂a and w1 = ∂result/∂b; each edge carries its operand's scale.
     /// A unit edge (or a constant operand) makes it one node; otherwise a scaling node comes first (see `TapeNode`).
     @inlinable @inline(__always) static func binary(_ v: T, _ a: Self, _ w0: T, _ b: Self, _ w1: T) -> Self {
+        // The second operand's tape first: in FK that is the new angle or the direction, whose pointer is the
+        // input's on every joint, while a sum (x, y) starts as a constant with none. So every record in the loop
+        // goes through one pointer the optimiser can follow, and the tape's count stays in a register; taking
+        // the first operand's made x and y each select a pointer and reload the count and capacity.
         guard let storage = b.storage ?? a.storage else { return Self(value: v, index: 0, storage: nil) }
         let wa = w0 * a.scale, wb = w1 * b.scale
         let node: TapeNode<T>
