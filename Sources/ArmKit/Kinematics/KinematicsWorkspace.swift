@@ -11,7 +11,7 @@ public final class KinematicsWorkspace {
 
     public init(arm: PlanarArm) {
         self.arm = arm
-        // FK records 1 leaf + 3 nodes per joint (θ, x, y; sin and cos fold into the x and y edges).
+        // FK records at most 1 leaf + 3 nodes per joint (θ, x, y; sin and cos fold into the x and y edges).
         let nodes = 4 * arm.jointCount + 8
         tape = Tape(capacity: nodes)
         adjointCapacity = nodes

@@ -89,7 +89,7 @@ public final class JacobianIKSolver: IKSolver {
 
     /// Tip and J at q in one AD pass. The solver uses the separable method (forward-mode link elements and the
     /// prefix sum's transpose): `armsim bench` measures it at the trigonometric floor for every n, where
-    /// whole-chain forward mode grows as n² and the tape costs 2.1–2.5× FK. J Jᵀ comes from the same pass.
+    /// whole-chain forward mode grows as n² and the tape costs 1.8–2.0× FK. J Jᵀ comes from the same pass.
     /// J Jᵀ is returned by value, and the sweep and `damping` are inlined, so the iteration keeps J Jᵀ in
     /// registers. Keeping it in `state` and copying it back out reloaded it with wider loads than the sweep's
     /// stores: a store-forwarding stall on every iteration's critical path (`armsim bench`, 7 links: dls_step
