@@ -157,7 +157,9 @@ public struct TapeHandle<T: ADReal> {
         block.pointee.leaves = 0
     }
 
-    /// `reset()`, then `recordVariables(values)`: the usual start of a recording, in one step.
+    /// `reset()`, then `recordVariables(values)`: the usual start of a recording, in one step. Written out rather
+    /// than as those two calls: one walk to the live block and no leading-input test, which measured 0.05–0.1×
+    /// FK at 2 links (`armsim bench`).
     @inlinable @inline(__always) public func beginRecording(_ values: UnsafeBufferPointer<T>) -> Int32 {
         var block = live
         let end = 1 + values.count

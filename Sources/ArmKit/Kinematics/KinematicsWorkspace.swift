@@ -39,24 +39,27 @@ public final class KinematicsWorkspace {
         if task == .position {
             // Two rows: half-width adjoints halve the sweep's memory traffic.
             adjoints.withMemoryRebound(to: SIMD2<Double>.self, capacity: 2 * adjointCapacity) { two in
-                let top = max(tape.seed(tip.x, row: 0, into: two), tape.seed(tip.y, row: 1, into: two))
-                tape.sweep(from: top, clearing: two)
-                for j in 0..<n {
-                    let a = two[base &+ j]
-                    two[base &+ j] = SIMD2()
-                    jacobian[j] = a[0]; jacobian[n &+ j] = a[1]
-                }
+                Self.sweep(tip, rows: 2, on: tape, adjoints: two, inputs: base, joints: n, into: jacobian)
             }
         } else {
-            let top = max(tape.seed(tip.x, row: 0, into: adjoints), tape.seed(tip.y, row: 1, into: adjoints),
-                          tape.seed(tip.phi, row: 2, into: adjoints))
-            tape.sweep(from: top, clearing: adjoints)
-            for j in 0..<n {
-                let a = adjoints[base &+ j]
-                adjoints[base &+ j] = SIMD4()
-                jacobian[j] = a[0]; jacobian[n &+ j] = a[1]; jacobian[2 &* n &+ j] = a[2]
-            }
+            Self.sweep(tip, rows: 3, on: tape, adjoints: adjoints, inputs: base, joints: n, into: jacobian)
         }
         return (tip.x.value, tip.y.value, tip.phi.value)
+    }
+
+    /// One sweep for the tip's first `rows` outputs (x, y, then φ), read out into J's rows. The inputs' slots are
+    /// cleared as they are read, which leaves the buffer zero for the next call.
+    @inlinable @inline(__always)
+    static func sweep<A: SIMD>(_ tip: (x: Tracked<Double>, y: Tracked<Double>, phi: Tracked<Double>), rows: Int,
+                               on tape: TapeHandle<Double>, adjoints: UnsafeMutablePointer<A>, inputs base: Int,
+                               joints n: Int, into jacobian: UnsafeMutableBufferPointer<Double>) where A.Scalar == Double {
+        var top = max(tape.seed(tip.x, row: 0, into: adjoints), tape.seed(tip.y, row: 1, into: adjoints))
+        if rows == 3 { top = max(top, tape.seed(tip.phi, row: 2, into: adjoints)) }
+        tape.sweep(from: top, clearing: adjoints)
+        for j in 0..<n {
+            let a = adjoints[base &+ j]
+            adjoints[base &+ j] = A()
+            for r in 0..<rows { jacobian[r &* n &+ j] = a[r] }
+        }
     }
 }
