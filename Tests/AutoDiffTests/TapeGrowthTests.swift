@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import AutoDiff
 
 /// A tape's nodes live in one block with its header; a full block gets a larger successor instead of moving,
@@ -9,7 +10,7 @@ import Testing
     /// f(x) = Σ_i sin(x_i · x_{i+1}) + x_0·x_{n−1}, whose gradient is known in closed form.
     func value(_ x: [Double]) -> Double {
         var f = x[0] * x[x.count - 1]
-        for i in 0..<(x.count - 1) { f += Foundation_sin(x[i] * x[i + 1]) }
+        for i in 0..<(x.count - 1) { f += Foundation.sin(x[i] * x[i + 1]) }
         return f
     }
     func analyticGradient(_ x: [Double]) -> [Double] {
@@ -17,7 +18,7 @@ import Testing
         var g = [Double](repeating: 0, count: n)
         g[0] += x[n - 1]; g[n - 1] += x[0]
         for i in 0..<(n - 1) {
-            let c = Foundation_cos(x[i] * x[i + 1])
+            let c = Foundation.cos(x[i] * x[i + 1])
             g[i] += c * x[i + 1]; g[i + 1] += c * x[i]
         }
         return g
@@ -114,7 +115,3 @@ import Testing
         for i in x.indices { #expect(abs(tape.adjoint(of: inputs[i]) - 2 * Double(i + 1) * x[i]) <= 1e-12) }
     }
 }
-
-import Foundation
-private func Foundation_sin(_ x: Double) -> Double { Foundation.sin(x) }
-private func Foundation_cos(_ x: Double) -> Double { Foundation.cos(x) }
