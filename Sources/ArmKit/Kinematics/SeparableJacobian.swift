@@ -42,14 +42,23 @@ extension PlanarArm {
             return (x, y, theta)
     }
 
-    /// The same, also accumulating J Jᵀ while the suffix sums produce J's columns, so a DLS iteration needs no
-    /// second pass over J for its Gram matrix.
+    /// The same from link directions a sweep already holds (fresh from sincos, or rotated after a small step:
+    /// see `LinkDirections`), also accumulating J Jᵀ while the suffix sums produce J's columns, so a DLS
+    /// iteration needs no second pass over J for its Gram matrix.
     @inlinable @discardableResult
-    static func jacobianSeparable(lengths: UnsafeBufferPointer<Double>, base: Point2D, _ q: UnsafeBufferPointer<Double>,
+    static func jacobianSeparable(lengths: UnsafeBufferPointer<Double>, base: Point2D, directions: LinkDirections,
                                   task: IKTask, into jacobian: UnsafeMutableBufferPointer<Double>,
                                   gram: inout SmallSymmetric) -> (x: Double, y: Double, phi: Double) {
         let n = lengths.count
-        let (x, y, theta) = elementDerivatives(lengths: lengths, base: base, q, into: jacobian)
+        var x = base.x, y = base.y
+        for i in 0..<n {
+            let d = directions.direction(i)
+            let length = lengths[i]
+            x += length * d.x.value
+            y += length * d.y.value
+            jacobian[i] = length * d.x.tangent
+            jacobian[n + i] = length * d.y.tangent
+        }
         var sx = 0.0, sy = 0.0
         var s00 = 0.0, s01 = 0.0, s11 = 0.0, s02 = 0.0, s12 = 0.0
         var i = n - 1
@@ -67,10 +76,10 @@ extension PlanarArm {
             for j in 0..<n { jacobian[2 * n + j] = 1 }
             gram.a02 = s02; gram.a12 = s12; gram.a22 = Double(n)
         }
-        return (x, y, theta)
+        return (x, y, directions.last)
     }
 
-    /// The forward pass both variants share: θ, the tip, and each element's derivative L_i·direction′(θ_i)
+    /// The forward pass of `jacobianSeparable(_:task:into:)`: θ, the tip, and each element's derivative L_i·direction′(θ_i)
     /// parked in J's x and y rows, ready for the suffix sums.
     @inlinable @inline(__always)
     static func elementDerivatives(lengths: UnsafeBufferPointer<Double>, base: Point2D, _ q: UnsafeBufferPointer<Double>,

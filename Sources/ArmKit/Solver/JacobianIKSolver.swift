@@ -47,12 +47,16 @@ public final class JacobianIKSolver: IKSolver {
     /// The q of the last sweep whose tip and J are still in `jacobian` when a solve returns. A tracking loop
     /// starts the next solve from exactly that q, so its first sweep is already done.
     private let sweptQ: UnsafeMutableBufferPointer<Double>
+    /// The link directions of the last sweep, which the next one rotates after a small step.
+    private let directions: LinkDirections
     /// State the hot loop rewrites, behind a pointer rather than in stored `var`s, which would cost a dynamic
     /// exclusivity check on every access.
     private let state: UnsafeMutablePointer<SweepState>
     private struct SweepState {
         /// The tip and J Jᵀ of the sweep at `sweptQ` (whose J is in `jacobian`), if a solve ended there.
         var swept: Sweep?
+        /// Whether the last sweep took its link directions from sincos (so the next may rotate them).
+        var lastSweepFresh = false
     }
     /// What one sweep returns besides J (which it writes into `jacobian`).
     private typealias Sweep = (tip: (x: Double, y: Double, phi: Double), gram: SmallSymmetric)
@@ -78,25 +82,36 @@ public final class JacobianIKSolver: IKSolver {
         frozen = .allocate(capacity: n)
         sweptQ = .allocate(capacity: n)
         sweptQ.initialize(repeating: 0)
+        directions = LinkDirections(count: n)
         jacobian.initialize(repeating: 0); scratch.initialize(repeating: 0)
         step.initialize(repeating: 0); trial.initialize(repeating: 0); backup.initialize(repeating: 0); frozen.initialize(repeating: false)
     }
 
     deinit {
         jacobian.deallocate(); lengths.deallocate(); scratch.deallocate(); step.deallocate(); trial.deallocate(); backup.deallocate(); frozen.deallocate(); sweptQ.deallocate()
+        directions.deallocate()
         state.deinitialize(count: 1); state.deallocate()
     }
 
     /// Tip and J at q in one AD pass. The solver uses the separable method (forward-mode link elements and the
     /// prefix sum's transpose): `armsim bench` measures it at the trigonometric floor for every n, where
     /// whole-chain forward mode grows as n² and the tape costs 1.8–2.0× FK. J Jᵀ comes from the same pass.
+    ///
+    /// Within one solve, a sweep that follows a fresh one rotates its link directions through the step instead
+    /// of calling sincos again (`LinkDirections`), unless a link turned by more than 1/16 rad; the one after
+    /// that is fresh again, so rotations never compound. A solve's first sweep is always fresh (`fresh: true`,
+    /// or the previous solve's fresh last sweep), so a solve's result depends on its q and target alone.
     /// J Jᵀ is returned by value, and the sweep and `damping` are inlined, so the iteration keeps J Jᵀ in
     /// registers. Keeping it in `state` and copying it back out reloaded it with wider loads than the sweep's
     /// stores: a store-forwarding stall on every iteration's critical path (`armsim bench`, 7 links: dls_step
     /// 2.03–2.04× → 1.95–1.97× FK). Only a solve's last sweep is kept, for the next solve that starts there.
-    @inline(__always) private func sweep(_ q: UnsafeMutableBufferPointer<Double>) -> Sweep {
+    @inline(__always) private func sweep(_ q: UnsafeMutableBufferPointer<Double>, fresh: Bool = false) -> Sweep {
+        let angles = UnsafeBufferPointer(q)
+        let rotated = !fresh && state.pointee.lastSweepFresh && directions.rotate(to: angles)
+        if !rotated { directions.refresh(angles) }
+        state.pointee.lastSweepFresh = !rotated
         var gram = SmallSymmetric(size: rows)
-        let tip = PlanarArm.jacobianSeparable(lengths: UnsafeBufferPointer(lengths), base: arm.base, UnsafeBufferPointer(q),
+        let tip = PlanarArm.jacobianSeparable(lengths: UnsafeBufferPointer(lengths), base: arm.base, directions: directions,
                                               task: task, into: jacobian, gram: &gram)
         return (tip, gram)
     }
@@ -107,7 +122,7 @@ public final class JacobianIKSolver: IKSolver {
         let tolerance = config.tolerance
         let reachable = arm.canReach(target.point, slack: tolerance)
         var refused = false
-        var (tip, gram) = cachedSweep(q) ?? sweep(q)
+        var (tip, gram) = cachedSweep(q) ?? sweep(q, fresh: true)
         // An unreachable target is aimed at through its closest reachable point: the arm ends stretched
         // toward it (or folded toward a target in the inner hole) instead of oscillating.
         var aim = target
@@ -176,9 +191,10 @@ public final class JacobianIKSolver: IKSolver {
         report.singular = analysis.singular
         report.singularity = analysis.kind
         report.status = status(converged: converged, reachable: reachable, refused: refused, q: q)
-        // Every path out of the loop above ends with `jacobian` and `tip` swept at this q.
+        // Every path out of the loop above ends with `jacobian` and `tip` swept at this q. Only a fresh sweep is
+        // kept: the next solve must start from exactly what a fresh solver would compute.
         for i in 0..<n { sweptQ[i] = q[i] }
-        state.pointee.swept = (tip, gram)
+        state.pointee.swept = state.pointee.lastSweepFresh ? (tip, gram) : nil
         return report
     }
 
@@ -190,7 +206,9 @@ public final class JacobianIKSolver: IKSolver {
     }
 
     /// The tip (and, in `jacobian`, J) of the last solve's final sweep, if q has not changed since.
-    private func cachedSweep(_ q: UnsafeMutableBufferPointer<Double>) -> Sweep? {
+    /// Inlined: out of line it returned the sweep through memory, and the caller reloaded it with wider loads
+    /// than the stores (a store-forwarding stall at the start of every frame).
+    @inline(__always) private func cachedSweep(_ q: UnsafeMutableBufferPointer<Double>) -> Sweep? {
         guard let swept = state.pointee.swept else { return nil }
         for i in 0..<n where q[i] != sweptQ[i] { return nil }
         return swept
@@ -201,7 +219,7 @@ public final class JacobianIKSolver: IKSolver {
     @discardableResult
     public func iterate(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D) -> Double {
         state.pointee.swept = nil
-        let (tip, gram) = sweep(q)
+        let (tip, gram) = sweep(q, fresh: true)
         let e = TaskError(target: target, tip: tip, task: task)
         guard let lambda = damping(gram, e) else { return 0 }
         return update(q, gram: gram, lambda: lambda, e: e) ?? 0
