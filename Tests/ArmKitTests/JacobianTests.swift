@@ -16,11 +16,11 @@ import AutoDiff
             let oracle = analyticJacobian(arm, q, task: task)
             let forward = arm.jacobian(q, task: task, mode: .forward)
             let reverse = arm.jacobian(q, task: task, mode: .reverse)
-            let separable = arm.separableJacobian(q, task: task)
+            let dense = arm.denseForwardJacobian(q, task: task)
             for i in oracle.elements.indices {
                 #expect(abs(forward.elements[i] - oracle.elements[i]) <= 1e-12, "trial \(trial) forward")
                 #expect(abs(reverse.elements[i] - oracle.elements[i]) <= 1e-12, "trial \(trial) reverse")
-                #expect(abs(separable.elements[i] - oracle.elements[i]) <= 1e-12, "trial \(trial) separable")
+                #expect(abs(dense.elements[i] - oracle.elements[i]) <= 1e-12, "trial \(trial) dense forward")
                 #expect(abs(forward.elements[i] - reverse.elements[i]) <= 1e-12)
             }
             if trial % 10 == 0 { expectMatchesFiniteDifferences(arm, q, task, forward) }

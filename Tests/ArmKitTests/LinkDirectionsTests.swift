@@ -82,4 +82,47 @@ import AutoDiff
             #expect(got.y.value == expected.y.value && got.y.tangent == expected.y.tangent)
         }
     }
+
+    /// What the solver computes: J and J Jᵀ from held directions, fresh or rotated, against `jacobianForward` (bit
+    /// for bit when fresh) and the hand-derived oracle.
+    @Test(arguments: [IKTask.position, .pose])
+    func aJacobianFromHeldDirectionsMatchesForwardMode(task: IKTask) {
+        var rng = SplitMix64(seed: 29)
+        for _ in 0..<200 {
+            let n = Int.random(in: 1...12, using: &rng)
+            let arm = makeArm((0..<n).map { _ in Double.random(in: 0.1...1, using: &rng) },
+                              base: Point2D(x: 0.3, y: -0.2))
+            let q = (0..<n).map { _ in Double.random(in: -3...3, using: &rng) }
+            let next = q.map { $0 + Double.random(in: -0.005...0.005, using: &rng) }
+            let directions = LinkDirections(count: n)
+            defer { directions.deallocate() }
+            var held = [Double](repeating: 0, count: task.dimension * n)
+            var expected = held
+            var gram = SmallSymmetric(size: task.dimension)
+            let lengths = arm.links
+            for (angles, rotate) in [(q, false), (next, true)] {
+                let moved = angles.withUnsafeBufferPointer { a in rotate ? directions.rotate(to: a) : { directions.refresh(a); return false }() }
+                #expect(moved == rotate)
+                let tip = lengths.withUnsafeBufferPointer { l in held.withUnsafeMutableBufferPointer {
+                    PlanarArm.jacobianForward(lengths: l, base: arm.base, directions: directions, task: task, into: $0, gram: &gram)
+                } }
+                let reference = angles.withUnsafeBufferPointer { a in expected.withUnsafeMutableBufferPointer {
+                    arm.jacobianForward(a, task: task, into: $0)
+                } }
+                let oracle = analyticJacobian(arm, angles, task: task)
+                if rotate {
+                    for i in held.indices { #expect(abs(held[i] - oracle.elements[i]) <= 1e-12) }
+                    #expect(abs(tip.x - reference.x) <= 1e-14 && abs(tip.y - reference.y) <= 1e-14)
+                } else {
+                    #expect(held == expected)
+                    #expect(tip.x == reference.x && tip.y == reference.y && tip.phi == reference.phi)
+                }
+                // J Jᵀ from the same pass as J.
+                let direct = held.withUnsafeMutableBufferPointer { SmallSymmetric(gramOf: $0, rows: task.dimension, columns: n) }
+                #expect(abs(gram.a00 - direct.a00) <= 1e-12 * max(1, direct.a00))
+                #expect(abs(gram.a01 - direct.a01) <= 1e-12 * max(1, abs(direct.a01)))
+                #expect(abs(gram.a11 - direct.a11) <= 1e-12 * max(1, direct.a11))
+            }
+        }
+    }
 }

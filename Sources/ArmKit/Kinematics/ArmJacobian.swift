@@ -3,16 +3,19 @@ import AutoDiff
 /// Jacobians of the tip through AD. Rows: x, y (and φ for the pose task); one column per joint.
 /// Results are row-major `rows × n` buffers so the solver can reuse one allocation.
 extension PlanarArm {
-    /// Forward mode: chunked duals, one sweep for up to 64 joints. The same sweep yields the tip pose
-    /// (φ unwrapped), which it returns, so a solver iteration needs no separate FK.
+    /// Whole-chain forward mode: chunked duals (`DualVector`) through the generic `tipPose`, one sweep for up to
+    /// 32 joints (wider arms take several). Every value carries n partials, so the work is O(n²); it is the
+    /// general-purpose mode (no structure assumed) and a cross-check of `jacobianForward`. The same sweep yields
+    /// the tip pose (φ unwrapped), which it returns.
     @inlinable @discardableResult
-    public func jacobianForward(_ q: UnsafeBufferPointer<Double>, task: IKTask,
-                                into jacobian: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, phi: Double) {
+    public func jacobianForwardDense(_ q: UnsafeBufferPointer<Double>, task: IKTask,
+                                     into jacobian: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, phi: Double) {
         precondition(q.count == jointCount && jacobian.count >= task.dimension * jointCount)
         return withPartials(atLeast: jointCount, ForwardArmJacobian(arm: self, q: q, rows: task.dimension, out: jacobian))
     }
 
-    /// Convenience: an allocated matrix, by whole-chain forward or reverse mode.
+    /// Convenience: an allocated matrix, by forward mode (`jacobianForward`, seeded through the prefix sum) or
+    /// reverse mode (the tape).
     public func jacobian(_ q: [Double], task: IKTask = .position, mode: DifferentiationMode = .forward) -> Matrix {
         var m = Matrix(rows: task.dimension, columns: jointCount)
         _ = q.withUnsafeBufferPointer { q in
@@ -26,11 +29,11 @@ extension PlanarArm {
         return m
     }
 
-    /// Convenience: an allocated matrix by the separable method (see `jacobianSeparable`).
-    public func separableJacobian(_ q: [Double], task: IKTask = .position) -> Matrix {
+    /// Convenience: an allocated matrix by whole-chain forward mode (`jacobianForwardDense`).
+    public func denseForwardJacobian(_ q: [Double], task: IKTask = .position) -> Matrix {
         var m = Matrix(rows: task.dimension, columns: jointCount)
         _ = q.withUnsafeBufferPointer { q in
-            m.elements.withUnsafeMutableBufferPointer { jacobianSeparable(q, task: task, into: $0) }
+            m.elements.withUnsafeMutableBufferPointer { jacobianForwardDense(q, task: task, into: $0) }
         }
         return m
     }

@@ -7,7 +7,7 @@ extension PlanarArm {
     /// φ is the sum of the relative angles, unwrapped (so it stays differentiable).
     ///
     /// The chain is a composition: absolute angles θ_i = Σ_{k≤i} q_k (a prefix sum), then the tip is the base
-    /// plus the sum of the link elements L_i·direction(θ_i). `jacobianSeparable` differentiates exactly these
+    /// plus the sum of the link elements L_i·direction(θ_i). `jacobianForward` differentiates exactly these
     /// two pieces.
     ///
     /// Always inlined. Out of line, the reverse recording's three returned `Tracked` values went through memory

@@ -31,7 +31,7 @@ struct LinkDirections {
 
     func deallocate() { theta.deallocate(); delta.deallocate(); unit.deallocate() }
 
-    /// Link i's direction as forward-mode duals in θ_i, the separable Jacobian's link element. The tangent of
+    /// Link i's direction as forward-mode duals in θ_i, `jacobianForward`'s link element. The tangent of
     /// a unit direction is its perpendicular (−sin θ, cos θ): exactly what `Dual.sincos` gives with tangent 1
     /// (−(s·1) and c·1 round to −s and c), so a fresh set and the duals agree to the bit.
     @inlinable @inline(__always)

@@ -93,9 +93,9 @@ public final class JacobianIKSolver: IKSolver {
         state.deinitialize(count: 1); state.deallocate()
     }
 
-    /// Tip and J at q in one AD pass. The solver uses the separable method (forward-mode link elements and the
-    /// prefix sum's transpose): `armsim bench` measures it at the trigonometric floor for every n, where
-    /// whole-chain forward mode grows as n² and the tape costs 1.8–2.0× FK. J Jᵀ comes from the same pass.
+    /// Tip and J at q in one AD pass: forward mode seeded through the prefix sum (`jacobianForward`), which
+    /// `armsim bench` measures at the trigonometric floor for every n, where whole-chain forward mode grows as n²
+    /// and the tape costs 1.8–2.0× FK. J Jᵀ comes from the same pass.
     ///
     /// Within one solve, a sweep that follows a fresh one rotates its link directions through the step instead
     /// of calling sincos again (`LinkDirections`), unless a link turned by more than 1/16 rad; the one after
@@ -111,8 +111,8 @@ public final class JacobianIKSolver: IKSolver {
         if !rotated { directions.refresh(angles) }
         state.pointee.lastSweepFresh = !rotated
         var gram = SmallSymmetric(size: rows)
-        let tip = PlanarArm.jacobianSeparable(lengths: UnsafeBufferPointer(lengths), base: arm.base, directions: directions,
-                                              task: task, into: jacobian, gram: &gram)
+        let tip = PlanarArm.jacobianForward(lengths: UnsafeBufferPointer(lengths), base: arm.base, directions: directions,
+                                            task: task, into: jacobian, gram: &gram)
         return (tip, gram)
     }
 

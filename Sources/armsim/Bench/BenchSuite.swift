@@ -70,16 +70,18 @@ struct BenchSuite {
                 let tip = arm.tipPose { q[$0] }
                 return tip.x + tip.y
             },
+            // Forward mode as the product uses it: seeded through the prefix sum, O(n).
             kinematics("jacobian_forward", angles()) { q, j in
                 arm.jacobianForward(UnsafeBufferPointer(q), task: .position, into: j)
                 return j[0] + j[n]
             },
-            kinematics("jacobian_reverse", angles()) { q, j in
-                workspace.jacobianReverse(UnsafeBufferPointer(q), task: .position, into: j)
+            // Whole-chain forward mode, n partials on every value: O(n²).
+            kinematics("jacobian_forward_dense", angles()) { q, j in
+                arm.jacobianForwardDense(UnsafeBufferPointer(q), task: .position, into: j)
                 return j[0] + j[n]
             },
-            kinematics("jacobian_separable", angles()) { q, j in
-                arm.jacobianSeparable(UnsafeBufferPointer(q), task: .position, into: j)
+            kinematics("jacobian_reverse", angles()) { q, j in
+                workspace.jacobianReverse(UnsafeBufferPointer(q), task: .position, into: j)
                 return j[0] + j[n]
             },
             BenchWorkload("dls_step") { count in

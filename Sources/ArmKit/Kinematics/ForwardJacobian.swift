@@ -1,29 +1,32 @@
 import AutoDiff
 
 extension PlanarArm {
-    /// The Jacobian by AD that exploits the chain's structure (partial separability, as in Griewank & Walther,
-    /// *Evaluating Derivatives*, ch. 11): FK is a prefix sum θ = cumsum(q) followed by a sum of link elements
-    /// g_i(θ_i) = L_i·`direction(θ_i)`, each depending on one θ_i only.
-    /// - Each element's derivative g_i′(θ_i) comes from forward mode: `direction` evaluated on a `Dual<Double>`
-    ///   with tangent 1 (no hand-written derivative), scaled by L_i.
-    /// - The chain rule through the prefix sum uses its transpose (a suffix sum), the rule JAX uses to
-    ///   differentiate `cumsum`: column j of J is Σ_{i≥j} g_i′(θ_i), and the φ row is Σ_{i≥j} 1.
+    /// The Jacobian by forward-mode AD, seeded through the chain's structure. FK is a prefix sum θ = P q
+    /// (θ_i = Σ_{k≤i} q_k) followed by a sum of link elements g_i(θ_i) = L_i·`direction(θ_i)`, each depending on
+    /// one θ_i only (partial separability: Griewank & Walther, *Evaluating Derivatives*, ch. 11).
+    /// - Forward mode computes J·S for any seed matrix S. With S = P⁻¹ every θ_i's tangent is the unit vector
+    ///   e_i, so each link element's tangent lives in one lane: a `Dual<Double>` per link carries it, and one
+    ///   pass yields all of J·P⁻¹ = [g_1′(θ_1) … g_n′(θ_n)] (`direction` on a `Dual` with tangent 1; no
+    ///   hand-written derivative).
+    /// - J = (J·P⁻¹)·P: multiplying back by P is a suffix sum, column j of J being Σ_{i≥j} g_i′(θ_i) (the rule
+    ///   JAX uses for `cumsum`); the φ row is Σ_{i≥j} 1.
     /// One sincos per joint and a few flops: O(n), at the trigonometric floor, and allocation-free. Returns
-    /// the tip pose (φ unwrapped) from the same pass.
+    /// the tip pose (φ unwrapped) from the same pass. `jacobianForwardDense` is the unseeded whole-chain mode
+    /// (n partials on every value: O(n²)).
     @inlinable @discardableResult
-    public func jacobianSeparable(_ q: UnsafeBufferPointer<Double>, task: IKTask,
-                                  into jacobian: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, phi: Double) {
+    public func jacobianForward(_ q: UnsafeBufferPointer<Double>, task: IKTask,
+                                into jacobian: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, phi: Double) {
         precondition(q.count == jointCount && jacobian.count >= task.dimension * jointCount)
         return links.withUnsafeBufferPointer { lengths in
-            Self.jacobianSeparable(lengths: lengths, base: base, q, task: task, into: jacobian)
+            Self.jacobianForward(lengths: lengths, base: base, q, task: task, into: jacobian)
         }
     }
 
     /// The same on raw link lengths, for callers (the solver) that keep their own copy so the hot loop never
     /// retains the arm's arrays.
     @inlinable @discardableResult
-    public static func jacobianSeparable(lengths: UnsafeBufferPointer<Double>, base: Point2D, _ q: UnsafeBufferPointer<Double>,
-                                         task: IKTask, into jacobian: UnsafeMutableBufferPointer<Double>)
+    public static func jacobianForward(lengths: UnsafeBufferPointer<Double>, base: Point2D, _ q: UnsafeBufferPointer<Double>,
+                                       task: IKTask, into jacobian: UnsafeMutableBufferPointer<Double>)
     -> (x: Double, y: Double, phi: Double) {
             let n = lengths.count
             let (x, y, theta) = elementDerivatives(lengths: lengths, base: base, q, into: jacobian)
@@ -46,9 +49,9 @@ extension PlanarArm {
     /// see `LinkDirections`), also accumulating J Jᵀ while the suffix sums produce J's columns, so a DLS
     /// iteration needs no second pass over J for its Gram matrix.
     @inlinable @discardableResult
-    static func jacobianSeparable(lengths: UnsafeBufferPointer<Double>, base: Point2D, directions: LinkDirections,
-                                  task: IKTask, into jacobian: UnsafeMutableBufferPointer<Double>,
-                                  gram: inout SmallSymmetric) -> (x: Double, y: Double, phi: Double) {
+    static func jacobianForward(lengths: UnsafeBufferPointer<Double>, base: Point2D, directions: LinkDirections,
+                                task: IKTask, into jacobian: UnsafeMutableBufferPointer<Double>,
+                                gram: inout SmallSymmetric) -> (x: Double, y: Double, phi: Double) {
         let n = lengths.count
         var x = base.x, y = base.y
         for i in 0..<n {
@@ -79,7 +82,7 @@ extension PlanarArm {
         return (x, y, directions.last)
     }
 
-    /// The forward pass of `jacobianSeparable(_:task:into:)`: θ, the tip, and each element's derivative L_i·direction′(θ_i)
+    /// The forward pass of `jacobianForward(_:task:into:)`: θ, the tip, and each element's derivative L_i·direction′(θ_i)
     /// parked in J's x and y rows, ready for the suffix sums.
     @inlinable @inline(__always)
     static func elementDerivatives(lengths: UnsafeBufferPointer<Double>, base: Point2D, _ q: UnsafeBufferPointer<Double>,
