@@ -59,13 +59,13 @@ import AutoDiff
         let q = [0.3, -0.2, 0.9]
         q.withUnsafeBufferPointer { directions.refresh($0) }
         let before = (0..<3).map { directions.unit[$0] }
+        let anglesBefore = Array(directions.theta)
         // Only the last joint moves too far: the others are within range, and still nothing rotates.
         let next = [0.3 + 0.01, -0.2, 0.9 + step]
         let moved = next.withUnsafeBufferPointer { directions.rotate(to: $0) }
         #expect(!moved)
         for i in 0..<3 { #expect(directions.unit[i] == before[i]) }
-        // θ already holds the new angles, ready for the refresh the caller makes instead.
-        #expect(directions.theta[0] == 0.31)
+        #expect(Array(directions.theta) == anglesBefore)
     }
 
     @Test func directionsAsDualsMatchForwardModeBitForBit() {
@@ -101,7 +101,11 @@ import AutoDiff
             var gram = SmallSymmetric(size: task.dimension)
             let lengths = arm.links
             for (angles, rotate) in [(q, false), (next, true)] {
-                let moved = angles.withUnsafeBufferPointer { a in rotate ? directions.rotate(to: a) : { directions.refresh(a); return false }() }
+                let moved: Bool = angles.withUnsafeBufferPointer { a in
+                    if rotate { return directions.rotate(to: a) }
+                    directions.refresh(a)
+                    return false
+                }
                 #expect(moved == rotate)
                 let tip = lengths.withUnsafeBufferPointer { l in held.withUnsafeMutableBufferPointer {
                     PlanarArm.jacobianForward(lengths: l, base: arm.base, directions: directions, task: task, into: $0, gram: &gram)

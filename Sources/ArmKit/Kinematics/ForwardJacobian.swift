@@ -28,21 +28,25 @@ extension PlanarArm {
     public static func jacobianForward(lengths: UnsafeBufferPointer<Double>, base: Point2D, _ q: UnsafeBufferPointer<Double>,
                                        task: IKTask, into jacobian: UnsafeMutableBufferPointer<Double>)
     -> (x: Double, y: Double, phi: Double) {
-            let n = lengths.count
-            let (x, y, theta) = elementDerivatives(lengths: lengths, base: base, q, into: jacobian)
-            // Transpose of the prefix sum: suffix sums, in place.
-            var sx = 0.0, sy = 0.0
-            var i = n - 1
-            while i >= 0 {
-                sx += jacobian[i]; jacobian[i] = sx
-                sy += jacobian[n + i]; jacobian[n + i] = sy
-                i -= 1
-            }
-            if task == .pose {
-                // φ = θ_{n−1}: its element derivative is 1, so the suffix sums are all 1.
-                for j in 0..<n { jacobian[2 * n + j] = 1 }
-            }
-            return (x, y, theta)
+        let n = lengths.count
+        var theta = 0.0
+        let (x, y) = elementDerivatives(lengths: lengths, base: base, into: jacobian) { i in
+            theta += q[i]
+            return Self.direction(absoluteAngle: Dual<Double>(value: theta, tangent: 1))
+        }
+        // Transpose of the prefix sum: suffix sums, in place.
+        var sx = 0.0, sy = 0.0
+        var i = n - 1
+        while i >= 0 {
+            sx += jacobian[i]; jacobian[i] = sx
+            sy += jacobian[n + i]; jacobian[n + i] = sy
+            i -= 1
+        }
+        if task == .pose {
+            // φ = θ_{n−1}: its element derivative is 1, so the suffix sums are all 1.
+            for j in 0..<n { jacobian[2 * n + j] = 1 }
+        }
+        return (x, y, theta)
     }
 
     /// The same from link directions a sweep already holds (fresh from sincos, or rotated after a small step:
@@ -53,15 +57,7 @@ extension PlanarArm {
                                 task: IKTask, into jacobian: UnsafeMutableBufferPointer<Double>,
                                 gram: inout SmallSymmetric) -> (x: Double, y: Double, phi: Double) {
         let n = lengths.count
-        var x = base.x, y = base.y
-        for i in 0..<n {
-            let d = directions.direction(i)
-            let length = lengths[i]
-            x += length * d.x.value
-            y += length * d.y.value
-            jacobian[i] = length * d.x.tangent
-            jacobian[n + i] = length * d.y.tangent
-        }
+        let (x, y) = elementDerivatives(lengths: lengths, base: base, into: jacobian) { directions.direction($0) }
         var sx = 0.0, sy = 0.0
         var s00 = 0.0, s01 = 0.0, s11 = 0.0, s02 = 0.0, s12 = 0.0
         var i = n - 1
@@ -82,23 +78,23 @@ extension PlanarArm {
         return (x, y, directions.last)
     }
 
-    /// The forward pass of `jacobianForward(_:task:into:)`: θ, the tip, and each element's derivative L_i·direction′(θ_i)
-    /// parked in J's x and y rows, ready for the suffix sums.
+    /// The forward pass both variants share: the tip, and each element's derivative L_i·direction′(θ_i) parked in
+    /// J's x and y rows, ready for the suffix sums. `direction(i)` gives link i's direction as duals in θ_i
+    /// (tangent 1), called once per link in order.
     @inlinable @inline(__always)
-    static func elementDerivatives(lengths: UnsafeBufferPointer<Double>, base: Point2D, _ q: UnsafeBufferPointer<Double>,
-                                   into jacobian: UnsafeMutableBufferPointer<Double>) -> (x: Double, y: Double, theta: Double) {
+    static func elementDerivatives(lengths: UnsafeBufferPointer<Double>, base: Point2D,
+                                   into jacobian: UnsafeMutableBufferPointer<Double>,
+                                   direction: (Int) -> (x: Dual<Double>, y: Dual<Double>)) -> (x: Double, y: Double) {
         let n = lengths.count
-        var theta = 0.0
         var x = base.x, y = base.y
         for i in 0..<n {
-            theta += q[i]
-            let d = Self.direction(absoluteAngle: Dual<Double>(value: theta, tangent: 1))
+            let d = direction(i)
             let length = lengths[i]
             x += length * d.x.value
             y += length * d.y.value
             jacobian[i] = length * d.x.tangent
             jacobian[n + i] = length * d.y.tangent
         }
-        return (x, y, theta)
+        return (x, y)
     }
 }

@@ -14,8 +14,6 @@ import AutoDiff
 struct LinkDirections {
     /// θ_i = Σ_{k≤i} q_k, as the sweep formed it.
     @usableFromInline let theta: UnsafeMutableBufferPointer<Double>
-    /// δ_i of the step being rotated through.
-    @usableFromInline let delta: UnsafeMutableBufferPointer<Double>
     /// (cos θ_i, sin θ_i).
     @usableFromInline let unit: UnsafeMutableBufferPointer<SIMD2<Double>>
 
@@ -25,11 +23,10 @@ struct LinkDirections {
 
     init(count n: Int) {
         theta = .allocate(capacity: n); theta.initialize(repeating: 0)
-        delta = .allocate(capacity: n); delta.initialize(repeating: 0)
         unit = .allocate(capacity: n); unit.initialize(repeating: SIMD2(1, 0))
     }
 
-    func deallocate() { theta.deallocate(); delta.deallocate(); unit.deallocate() }
+    func deallocate() { theta.deallocate(); unit.deallocate() }
 
     /// Link i's direction as forward-mode duals in θ_i, `jacobianForward`'s link element. The tangent of
     /// a unit direction is its perpendicular (−sin θ, cos θ): exactly what `Dual.sincos` gives with tangent 1
@@ -53,21 +50,23 @@ struct LinkDirections {
     }
 
     /// Moves every direction from the configuration it holds to q by rotation. Returns false, having changed
-    /// no direction, if some link turns by more than `maxRotation`; θ then already holds q's angles.
+    /// nothing, if some link turns by more than `maxRotation`.
     @inlinable @inline(__always)
     func rotate(to q: UnsafeBufferPointer<Double>) -> Bool {
+        // First only the check, so a refused step leaves everything as it was; then the same prefix sums again
+        // (a few additions) rather than a buffer of the δs.
         var t = 0.0, within = true
         for i in 0..<q.count {
             t += q[i]
-            let d = t - theta[i]
-            delta[i] = d
-            theta[i] = t
             // Written so that a NaN fails it too (`max` would skip a NaN).
-            if !(Swift.abs(d) <= Self.maxRotation) { within = false }
+            if !(Swift.abs(t - theta[i]) <= Self.maxRotation) { within = false }
         }
         guard within else { return false }
+        t = 0
         for i in 0..<q.count {
-            let r = SmallRotation(delta[i])
+            t += q[i]
+            let r = SmallRotation(t - theta[i])
+            theta[i] = t
             let v = unit[i]
             // v + (m·v + sin δ·v⊥) rather than cos δ·v + sin δ·v⊥: the correction is small, so its rounding is
             // too, and the one rounding left is the final sum's.
