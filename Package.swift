@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "armsim", targets: ["armsim"]),
         .library(name: "AutoDiff", targets: ["AutoDiff"]),
         .library(name: "ArmKit", targets: ["ArmKit"]),
+        .library(name: "ArmIO", targets: ["ArmIO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -17,6 +18,8 @@ let package = Package(
         .target(name: "CMathShim"),
         .target(name: "AutoDiff", dependencies: ["CMathShim"]),
         .target(name: "ArmKit", dependencies: ["AutoDiff"]),
+        // Files and streams: the scenario parser and decoder, trajectory writers, atomic output files.
+        .target(name: "ArmIO", dependencies: ["ArmKit"]),
         .systemLibrary(
             name: "CSDL2",
             pkgConfig: "sdl2",
@@ -26,14 +29,15 @@ let package = Package(
         .executableTarget(
             name: "armsim",
             dependencies: [
-                "ArmKit", "ArmRender",
+                "ArmKit", "ArmIO", "ArmRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "AutoDiffTests", dependencies: ["AutoDiff"]),
         .testTarget(name: "ArmKitTests", dependencies: ["ArmKit", "AutoDiff"]),
+        .testTarget(name: "ArmIOTests", dependencies: ["ArmIO", "ArmKit"]),
         .testTarget(name: "ArmRenderTests", dependencies: ["ArmRender", "ArmKit"]),
-        .testTarget(name: "armsimTests", dependencies: ["ArmKit", "armsim"]),
+        .testTarget(name: "armsimTests", dependencies: ["ArmKit", "ArmIO", "armsim"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ArmIO
 import ArmKit
 
 @Suite struct HeadlessRunTests {

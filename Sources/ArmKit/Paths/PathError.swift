@@ -77,14 +77,6 @@ struct PathProblemList {
     }
 }
 
-/// A number as messages show it: whole numbers without ".0" (`-1`, `0`), everything else as Swift prints it.
-func formatNumber(_ x: Double) -> String {
-    if x.isFinite, x == x.rounded(), abs(x) < 1e15 {
-        return String(Int64(x))
-    }
-    return "\(x)"
-}
-
 /// The fraction of a cycle elapsed at `cycles` (any sign), in [0, 1); 0 when `cycles` is not finite
 /// (an overflowed product: past 2^53 cycles the phase carries no information anyway).
 @inline(__always)

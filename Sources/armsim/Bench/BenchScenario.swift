@@ -1,3 +1,4 @@
+import ArmIO
 import ArmKit
 
 /// The tracking workload: circle.json's path (centre (1.2, 0.4), radius 0.5, period 4 s, dt 0.01 s, 1,000

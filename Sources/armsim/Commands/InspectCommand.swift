@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArmIO
 import ArmKit
 import AutoDiff
 

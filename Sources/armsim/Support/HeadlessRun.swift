@@ -1,3 +1,4 @@
+import ArmIO
 import ArmKit
 import ArmRender
 import Foundation

@@ -1,3 +1,4 @@
+import ArmIO
 import ArmKit
 
 /// Loading a scenario for a command, with every problem printed and the invalid-scenario exit code.

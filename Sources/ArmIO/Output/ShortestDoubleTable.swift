@@ -1,3 +1,4 @@
+import ArmKit
 // The 128-bit table of powers of ten used by `ShortestDouble` (Schubfach).
 //
 // Entry i holds g(e) for e = i - 292, e in [-292, 324], as (high 64 bits, low 64 bits), where

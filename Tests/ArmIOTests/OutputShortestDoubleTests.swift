@@ -1,5 +1,6 @@
 import Testing
-@testable import ArmKit
+@testable import ArmIO
+import ArmKit
 
 /// A decimal string reduced to (significant digits, exponent of the last digit): "1.25e+3" → ("125", 1).
 private func normalizedDecimal(_ text: String) -> (digits: String, exponent: Int) {

@@ -1,3 +1,4 @@
+import ArmKit
 /// Typed reading of parsed JSON that collects problems (with JSON paths) instead of stopping at the first.
 struct ScenarioReader {
     /// At most this many problems are kept; the rest are counted (a fuzzed file can have millions).

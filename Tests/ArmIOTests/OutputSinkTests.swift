@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ArmKit
+@testable import ArmIO
+import ArmKit
 
 /// A fresh empty directory under /tmp, removed by `remove()`.
 struct OutputScratchDirectory {

@@ -1,3 +1,4 @@
+import ArmKit
 /// Why trajectory output failed. Every case but `brokenPipe` is a real failure with a one-line message
 /// naming the file; `brokenPipe` means the reader went away (`armsim run | head`), which the CLI should treat
 /// as a normal end of the run (stop computing, exit 0, print nothing).

@@ -1,3 +1,4 @@
+import ArmKit
 /// A `ByteSink` that keeps everything in memory (tests, small outputs, and the renderer's overlays).
 public final class MemorySink: ByteSink {
     public private(set) var bytes: [UInt8] = []

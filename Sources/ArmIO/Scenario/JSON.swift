@@ -1,3 +1,4 @@
+import ArmKit
 /// A small, strict JSON parser for scenario files.
 ///
 /// Why not Foundation's JSONSerialization: it forgets where values were (we report `file:line:column`),

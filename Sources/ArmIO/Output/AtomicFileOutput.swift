@@ -1,3 +1,4 @@
+import ArmKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

@@ -1,5 +1,6 @@
 import Testing
-@testable import ArmKit
+@testable import ArmIO
+import ArmKit
 
 private typealias F = ScenarioFixture
 

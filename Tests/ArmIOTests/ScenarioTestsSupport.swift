@@ -1,5 +1,6 @@
 import Testing
-@testable import ArmKit
+@testable import ArmIO
+import ArmKit
 
 /// Helpers shared by the scenario test files.
 enum ScenarioFixture {

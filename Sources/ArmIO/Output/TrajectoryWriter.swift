@@ -1,3 +1,4 @@
+import ArmKit
 /// Streams frames as CSV or JSON Lines to a `ByteSink`, one row (line) per frame.
 ///
 /// Columns, in order (the JSON keys are the same, with `q` as one array instead of `q0`…`q{n-1}`):

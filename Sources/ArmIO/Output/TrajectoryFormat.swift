@@ -1,3 +1,4 @@
+import ArmKit
 /// How `TrajectoryWriter` lays out frames; the raw values are the CLI's spellings (`--format csv|jsonl`).
 public enum TrajectoryFormat: String, Sendable, Equatable, CaseIterable {
     /// Comma-separated values with one header line, one row per frame.

@@ -1,3 +1,4 @@
+import ArmKit
 /// Shortest round-trip decimal text for a `Double`, written straight into a byte buffer.
 ///
 /// The digits are those of Raffaello Giulietti's Schubfach algorithm ("The Schubfach way to render doubles",

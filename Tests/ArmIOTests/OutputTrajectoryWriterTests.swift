@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ArmKit
+@testable import ArmIO
+import ArmKit
 
 func outputSampleFrame(index: Int = 7, jointCount: Int = 3, singular: Bool = false,
                        status: SolveStatus = .converged) -> Frame {

@@ -1,3 +1,4 @@
+import ArmKit
 /// Turns parsed JSON into a `Scenario`, collecting every problem. Model rules (links, base, limits) are
 /// PlanarArm's and path rules are each path type's own; this file adds the JSON typing, unknown fields,
 /// cross-field checks, solver and simulation rules.
