@@ -29,7 +29,7 @@ public struct SolverConfig: Sendable, Equatable {
     public var maxIterations: Int = 50
     /// Largest joint step per iteration, radians (Euclidean norm of Δq).
     public var maxStep: Double = 0.3
-    /// ε: singular when σ_min < ε. nil means `SolverConfig.defaultSingularThreshold(for:)`.
+    /// ε: singular when σ_min < ε. nil means `SingularityAnalysis.defaultThreshold(for:)`.
     public var singularThreshold: Double? = nil
     public var nullSpace: NullSpaceObjective = .none
     /// Gain of the null-space objective's gradient step.
@@ -37,10 +37,7 @@ public struct SolverConfig: Sendable, Equatable {
 
     public init() {}
 
-    /// The default ε: 1% of the arm's reach (σ has units of metres per radian).
-    public static let defaultSingularThresholdFraction = 0.01
-
     public func singularThreshold(for arm: PlanarArm) -> Double {
-        singularThreshold ?? Self.defaultSingularThresholdFraction * arm.reach
+        singularThreshold ?? SingularityAnalysis.defaultThreshold(for: arm)
     }
 }

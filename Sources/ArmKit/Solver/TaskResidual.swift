@@ -1,6 +1,6 @@
 /// The task-space error e = target − current: (x, y) or (x, y, φ) with the angle wrapped to (−π, π].
 @usableFromInline
-struct TaskError {
+struct TaskResidual {
     @usableFromInline let components: SIMD3<Double>
     @usableFromInline let rows: Int
     /// ‖e‖²: the solver compares squared norms, so most iterations take no square root of it.
