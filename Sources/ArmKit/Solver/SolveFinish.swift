@@ -14,7 +14,12 @@ extension JacobianIKSolver {
         report.manipulability = analysis.manipulability
         report.singular = analysis.singular
         report.singularity = analysis.kind
-        report.status = status(converged: converged, reachable: reachable, refused: refused, q: q)
+        // A pose is judged by its wrist only when the solve fell short: a converged frame needs no second look.
+        let poseReachable = converged || !Shape.hasAngleRow || model.arm.canReach(pose: target, slack: model.config.tolerance)
+        report.status = status(converged: converged, reachable: reachable && poseReachable, refused: refused, q: q)
+        // The no-NaN contract: a non-finite result is never reported as anything but a failure.
+        if !(report.error.isFinite && report.tip.x.isFinite && report.tip.y.isFinite && report.tip.phi.isFinite
+             && report.sigmaMin.isFinite && report.manipulability.isFinite) { report.status = .failed }
         workspace.sweeps.finish(at: q, last: at.sweep)
     }
 

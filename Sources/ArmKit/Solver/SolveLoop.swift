@@ -13,7 +13,7 @@ extension JacobianIKSolver {
                                                  _ rule: Rule, _: Shape.Type) -> SolveReport {
         var report = SolveReport()
         let reachable = model.arm.canReach(target.point, slack: model.config.tolerance)
-        let first = workspace.sweeps.first(q, Shape.self)
+        let first = workspace.sweeps.kept(at: q) ?? workspace.sweeps.fresh(Angle.reduceLarge(q), Shape.self)
         let aim = aimPoint(for: target, reachable: reachable, tip: first.tip)
         var at = Evaluation(sweep: first, residual: TaskResidual(target: aim, tip: first.tip, task: Shape.task))
         let evaluate = { (q: UnsafeMutableBufferPointer<Double>) -> Evaluation in
@@ -72,6 +72,10 @@ extension JacobianIKSolver {
         let free = model.isFree, step = workspace.step, n = model.n
         guard var normSquared = rule.step(q, sweep: at.sweep, residual: at.residual, lambda: lambda, model: model,
                                           workspace: workspace, Shape.self) else { return nil }
+        guard normSquared.isFinite else {   // overflow: never move q by a non-finite step
+            if free { for i in 0..<n { q[i] = workspace.backup[i] } }
+            return nil
+        }
         let maxStep = model.config.maxStep
         if normSquared > maxStep * maxStep {
             let scale = maxStep / normSquared.squareRoot()
@@ -82,7 +86,7 @@ extension JacobianIKSolver {
         }
         if free { return normSquared }
         model.nullSpace.add(to: step, at: q, jacobian: workspace.jacobian, gram: at.sweep.gram, lambda: lambda,
-                            z: workspace.trial, Shape.self)
+                            z: workspace.trial, bound: maxStep, Shape.self)
         for i in 0..<n { q[i] += step[i] }
         workspace.activeSet?.clamp(q)
         return normSquared

@@ -52,11 +52,11 @@ struct SweepCache {
         state.deinitialize(count: 1); state.deallocate()
     }
 
-    /// A solve's first sweep: the kept one if q has not changed since it, else a fresh one.
+    /// The kept sweep if q has not changed since it (a solve's first sweep, when it can be had for free).
     /// Inlined: out of line it returned the sweep through memory, reloaded by wider loads than the stores.
-    @inline(__always) func first<Shape: TaskShape>(_ q: UnsafeMutableBufferPointer<Double>, _: Shape.Type) -> Sweep {
-        if let kept = state.pointee.kept, matchesKept(q) { return kept }
-        return fresh(q, Shape.self)
+    @inline(__always) func kept(at q: UnsafeMutableBufferPointer<Double>) -> Sweep? {
+        guard let kept = state.pointee.kept, matchesKept(q) else { return nil }
+        return kept
     }
 
     /// A sweep by sincos, forgetting any kept one.

@@ -8,7 +8,7 @@ struct TaskResidual {
 
     @inlinable init(target: Pose2D, tip: (x: Double, y: Double, phi: Double), task: IKTask) {
         rows = task.dimension
-        let ephi = task == .pose ? Angle.wrapped(target.phi - tip.phi) : 0
+        let ephi = task == .pose ? Angle.difference(target.phi, tip.phi) : 0
         components = SIMD3(target.x - tip.x, target.y - tip.y, ephi)
         normSquared = (components * components).sum()
     }
