@@ -63,13 +63,13 @@ import Testing
         var evaluations = 0
         let outcome = LineSearch.backtrack(q, from: backup, along: step, activeSet: nil, before: 1, current: &current,
                                            loss: { $0 }, evaluate: { q in evaluations += 1; return (q[0] - 1) * (q[0] - 1) })
-        #expect(outcome == .descended)
+        #expect(outcome.outcome == .descended && outcome.alpha == 0.5)
         #expect(q[0] == 1.5 && current == 0.25 && evaluations == 1)
         // A step that only climbs is undone.
         q[0] = -1; step[0] = -1; current = 4
         let up = LineSearch.backtrack(q, from: backup, along: step, activeSet: nil, before: 1, current: &current,
                                       loss: { $0 }, evaluate: { q in (q[0] - 1) * (q[0] - 1) })
-        #expect(up == .noDescent)
+        #expect(up.outcome == .noDescent && up.alpha == 0)
         #expect(q[0] == 0 && current == 1)
     }
 

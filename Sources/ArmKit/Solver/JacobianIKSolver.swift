@@ -24,26 +24,51 @@ public final class JacobianIKSolver: IKSolver {
 
     deinit { workspace.deallocate() }
 
-    /// The one place a method and a task become types: every loop below is specialised for both.
     public func solve(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D) -> SolveReport {
+        solve(q, target, NoTrace())
+    }
+
+    public func solve(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D,
+                      trace: (SolveIteration) -> Void) -> SolveReport {
+        withoutActuallyEscaping(trace) { solve(q, target, ClosureTrace(body: $0)) }
+    }
+
+    /// The one place a method and a task become types: every loop below is specialised for both.
+    @inline(__always)
+    func solve<Observer: SolveObserver>(_ q: UnsafeMutableBufferPointer<Double>, _ target: Pose2D,
+                                        _ observer: Observer) -> SolveReport {
         precondition(q.count == model.n, "q must have one angle per joint")
-        switch (model.config.method, model.task) {
-        case (.dls, .position): return solve(q, target, DampedLeastSquaresRule(), PositionShape.self)
-        case (.dls, .pose): return solve(q, target, DampedLeastSquaresRule(), PoseShape.self)
-        case (.pinv, .position): return solve(q, target, PseudoInverseRule(), PositionShape.self)
-        case (.pinv, .pose): return solve(q, target, PseudoInverseRule(), PoseShape.self)
+        switch model.config.method {
+        case .dls: return solve(q, target, DampedLeastSquaresRule(), observer)
+        case .pinv: return solve(q, target, PseudoInverseRule(), observer)
+        case .lm: return solve(q, target, LevenbergMarquardtRule(), observer)
+        case .newton: return solve(q, target, NewtonRule(), observer)
+        case .gradient: return solve(q, target, GradientDescentRule(), observer)
         }
     }
 
-    /// One iteration as `armsim bench` times it (`dls_step`): a fresh sweep, e, λ, the step and the update.
-    /// No saddle check, line search or singularity report. Returns ‖Δq‖².
+    @inline(__always)
+    func solve<Rule: StepRule, Observer: SolveObserver>(_ q: UnsafeMutableBufferPointer<Double>, _ target: Pose2D,
+                                                        _ rule: Rule, _ observer: Observer) -> SolveReport {
+        model.task == .position ? solve(q, target, rule, PositionShape.self, observer)
+                                : solve(q, target, rule, PoseShape.self, observer)
+    }
+
+    /// One iteration as `armsim bench` times it (`dls_step`, `lm_step`, `newton_step`): a fresh sweep, e, λ, the
+    /// step and the update. No saddle check, line search or singularity report. Returns ‖Δq‖².
     @discardableResult
     public func iterate(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D) -> Double {
-        switch (model.config.method, model.task) {
-        case (.dls, .position): return iterate(q, target, DampedLeastSquaresRule(), PositionShape.self)
-        case (.dls, .pose): return iterate(q, target, DampedLeastSquaresRule(), PoseShape.self)
-        case (.pinv, .position): return iterate(q, target, PseudoInverseRule(), PositionShape.self)
-        case (.pinv, .pose): return iterate(q, target, PseudoInverseRule(), PoseShape.self)
+        switch model.config.method {
+        case .dls: return iterate(q, target, DampedLeastSquaresRule())
+        case .pinv: return iterate(q, target, PseudoInverseRule())
+        case .lm: return iterate(q, target, LevenbergMarquardtRule())
+        case .newton: return iterate(q, target, NewtonRule())
+        case .gradient: return iterate(q, target, GradientDescentRule())
         }
+    }
+
+    @inline(__always)
+    func iterate<Rule: StepRule>(_ q: UnsafeMutableBufferPointer<Double>, _ target: Pose2D, _ rule: Rule) -> Double {
+        model.task == .position ? iterate(q, target, rule, PositionShape.self) : iterate(q, target, rule, PoseShape.self)
     }
 }

@@ -14,17 +14,18 @@ enum LineSearch {
         case noDescent
     }
 
-    /// Starting from q = backup + Δq (clamped) evaluated as `current`, halves α until ‖e‖² ≤ `before`. Every
-    /// candidate is evaluated through `evaluate`, which also updates what the caller holds (tip, J).
+    /// Starting from q = backup + Δq (clamped) evaluated as `current`, halves α until ‖e‖² ≤ `before` − α·`slope`
+    /// (Armijo's sufficient decrease; `slope` 0 asks only for a decrease). Every candidate is evaluated through
+    /// `evaluate`, which also updates what the caller holds (tip, J). Returns the outcome and the α kept.
     @inline(__always)
     static func backtrack<Value>(_ q: UnsafeMutableBufferPointer<Double>, from backup: UnsafeMutableBufferPointer<Double>,
                                  along step: UnsafeMutableBufferPointer<Double>, activeSet: JointLimitActiveSet?,
-                                 before: Double, current: inout Value, loss: (Value) -> Double,
-                                 evaluate: (UnsafeMutableBufferPointer<Double>) -> Value) -> Outcome {
+                                 before: Double, slope: Double = 0, current: inout Value, loss: (Value) -> Double,
+                                 evaluate: (UnsafeMutableBufferPointer<Double>) -> Value) -> (outcome: Outcome, alpha: Double) {
         let n = q.count
         var halvings = 0
         var alpha = 1.0
-        while loss(current) > before && halvings < maxHalvings {
+        while loss(current) > before - alpha * slope && halvings < maxHalvings {
             alpha *= 0.5
             for i in 0..<n { q[i] = backup[i] + alpha * step[i] }
             activeSet?.clamp(q)
@@ -34,8 +35,8 @@ enum LineSearch {
         if loss(current) > before {
             for i in 0..<n { q[i] = backup[i] }
             current = evaluate(q)
-            return .noDescent
+            return (.noDescent, 0)
         }
-        return before - loss(current) <= 1e-14 * before ? .noProgress : .descended
+        return (before - loss(current) <= 1e-14 * before ? .noProgress : .descended, alpha)
     }
 }

@@ -2,8 +2,14 @@
 public enum SolverMethod: String, Sendable, Equatable, CaseIterable {
     /// Damped least squares: Δq = Jᵀ (J Jᵀ + λ² I)⁻¹ e.
     case dls
-    /// Plain Moore–Penrose pseudo-inverse (λ = 0), for comparison; refuses to step at a singularity.
+    /// Plain Moore–Penrose pseudo-inverse (λ = 0): Gauss–Newton on ½‖e‖². Refuses to step at a singularity.
     case pinv
+    /// Levenberg–Marquardt: Sugihara's error-scaled damping with its scale adapted by the gain ratio.
+    case lm
+    /// Saddle-free Newton on the full Hessian of ½‖e‖² (nested AD), eigenvalues replaced by their magnitudes.
+    case newton
+    /// Steepest descent on ½‖e‖² with Armijo backtracking: the baseline that shows the canyon.
+    case gradient
 }
 
 /// A secondary objective for redundant arms, projected into the null space of J.

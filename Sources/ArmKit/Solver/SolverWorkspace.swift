@@ -15,6 +15,8 @@ struct SolverWorkspace {
     let backup: UnsafeMutableBufferPointer<Double>
     /// The joint-limit active set; nil for an arm without limits.
     let activeSet: JointLimitActiveSet?
+    /// The Hessian and its eigenvectors, for `newton` only.
+    let newton: NewtonBuffers?
 
     init(model: SolverModel) {
         let n = model.n, rows = model.task.dimension
@@ -24,10 +26,11 @@ struct SolverWorkspace {
         trial = .allocate(capacity: n); trial.initialize(repeating: 0)
         backup = .allocate(capacity: n); backup.initialize(repeating: 0)
         activeSet = model.limits.map { JointLimitActiveSet(limits: $0) }
+        newton = model.config.method == .newton ? NewtonBuffers(count: n) : nil
     }
 
     func deallocate() {
         sweeps.deallocate(); scratch.deallocate(); step.deallocate(); trial.deallocate(); backup.deallocate()
-        activeSet?.deallocate()
+        activeSet?.deallocate(); newton?.deallocate()
     }
 }
