@@ -90,4 +90,22 @@ public enum Angle {
         if r <= -.pi { r += 2 * .pi }
         return r
     }
+
+    /// Beyond ±`largeAngle` an angle is reduced before any arithmetic: a difference such as 1e12 − 0.3 would
+    /// otherwise round the smaller term away (an ulp of 1e12 is 1.2e-4 rad).
+    public static let largeAngle = 1024 * Double.pi
+
+    /// a − b wrapped to (−π, π], accurate for any finite a and b: operands beyond ±`largeAngle` are reduced first.
+    @inlinable public static func difference(_ a: Double, _ b: Double) -> Double {
+        if Swift.abs(a) <= largeAngle && Swift.abs(b) <= largeAngle { return wrapped(a - b) }
+        return wrapped(wrapped(a) - wrapped(b))
+    }
+
+    /// Reduces every finite joint angle beyond ±`largeAngle` to (−π, π] in place (the same configuration), so a
+    /// step of a few hundredths of a radian is not lost against it. Returns q.
+    @discardableResult
+    public static func reduceLarge(_ q: UnsafeMutableBufferPointer<Double>) -> UnsafeMutableBufferPointer<Double> {
+        for i in 0..<q.count where Swift.abs(q[i]) > largeAngle && q[i].isFinite { q[i] = wrapped(q[i]) }
+        return q
+    }
 }

@@ -10,6 +10,12 @@ public struct SingularityAnalysis: Sendable, Equatable {
     public var manipulability: Double { singularValues.manipulability }
     public var conditionNumber: Double { singularValues.conditionNumber }
 
+    /// The default ε as a fraction of the arm's reach: 1% (σ has units of metres per radian).
+    public static let defaultThresholdFraction = 0.01
+
+    /// The default ε for an arm: `defaultThresholdFraction` of its reach.
+    public static func defaultThreshold(for arm: PlanarArm) -> Double { defaultThresholdFraction * arm.reach }
+
     public init(singularValues: SingularValues, q: UnsafeBufferPointer<Double>, threshold: Double) {
         self.singularValues = singularValues
         self.threshold = threshold
@@ -28,7 +34,7 @@ public struct SingularityAnalysis: Sendable, Equatable {
         let sv = j.withUnsafeBufferPointer { jb in
             scratch.withUnsafeMutableBufferPointer { SingularValues(jacobian: jb, rows: rows, columns: n, scratch: $0) }
         }
-        let eps = threshold ?? SolverConfig().singularThreshold(for: arm)
+        let eps = threshold ?? Self.defaultThreshold(for: arm)
         self = q.withUnsafeBufferPointer { SingularityAnalysis(singularValues: sv, q: $0, threshold: eps) }
     }
 

@@ -34,6 +34,13 @@ struct SmallSymmetric {
         return q
     }
 
+    /// A x (x's third component is ignored, and the result's is 0, for a 2×2).
+    @inlinable func times(_ x: SIMD3<Double>) -> SIMD3<Double> {
+        if size == 2 { return SIMD3(a00 * x[0] + a01 * x[1], a01 * x[0] + a11 * x[1], 0) }
+        return SIMD3(a00 * x[0] + a01 * x[1] + a02 * x[2], a01 * x[0] + a11 * x[1] + a12 * x[2],
+                     a02 * x[0] + a12 * x[1] + a22 * x[2])
+    }
+
     /// The sum of the diagonal.
     @inlinable var trace: Double { size == 3 ? a00 + a11 + a22 : a00 + a11 }
 

@@ -11,7 +11,7 @@ struct ErrorObjective: DifferentiableScalarFunction {
     init(arm: PlanarArm, target: Pose2D, task: IKTask, reference q: [Double]) {
         self.arm = arm; self.target = target; self.task = task
         let phi = q.reduce(0, +)
-        phiTarget = phi + Angle.wrapped(target.phi - phi)
+        phiTarget = phi + Angle.difference(target.phi, phi)
     }
 
     func callAsFunction<T: ADReal>(_ q: [T]) -> T {

@@ -4,12 +4,19 @@ public protocol IKSolver: AnyObject {
     var arm: PlanarArm { get }
     var task: IKTask { get }
     func solve(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D) -> SolveReport
+    /// The same solve, handing every iteration to `trace` as it ends (for a per-iteration report).
+    func solve(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D, trace: (SolveIteration) -> Void) -> SolveReport
 }
 
 extension IKSolver {
     /// Convenience for tests and one-off use.
     public func solve(_ q: inout [Double], target: Pose2D) -> SolveReport {
         q.withUnsafeMutableBufferPointer { solve($0, target: target) }
+    }
+
+    /// Convenience for tests and one-off use, with a per-iteration trace.
+    public func solve(_ q: inout [Double], target: Pose2D, trace: (SolveIteration) -> Void) -> SolveReport {
+        q.withUnsafeMutableBufferPointer { solve($0, target: target, trace: trace) }
     }
 }
 

@@ -1,3 +1,5 @@
+import AutoDiff
+
 extension PlanarArm {
     /// Whether a point lies in the annulus the tip can reach: inner radius ≤ ‖p − base‖ ≤ Σ L, widened by
     /// `slack` (the solver's tolerance) so a target exactly on the edge counts as reachable.
@@ -5,6 +7,20 @@ extension PlanarArm {
         let dx = p.x - base.x, dy = p.y - base.y
         let d = (dx * dx + dy * dy).squareRoot()
         return d <= reach + slack && d >= innerRadius - slack
+    }
+
+    /// Whether a pose lies in reach: its point in the annulus, and its wrist (the point minus the last link along φ)
+    /// in the annulus of the other links, widened by `slack`. The last joint then sets φ freely (no limits assumed).
+    public func canReach(pose p: Pose2D, slack: Double = 0) -> Bool {
+        guard canReach(p.point, slack: slack) else { return false }
+        let last = links[links.count - 1]
+        var outer = 0.0, longest = 0.0
+        for length in links.dropLast() { outer += length; longest = max(longest, length) }
+        let inner = max(0, longest - (outer - longest))
+        let (s, c) = Double.sincos(Angle.wrapped(p.phi))
+        let dx = p.x - last * c - base.x, dy = p.y - last * s - base.y
+        let d = (dx * dx + dy * dy).squareRoot()
+        return d <= outer + slack && d >= inner - slack
     }
 
     /// The point of the reachable annulus nearest to p. For p at the base itself (inner radius > 0) every

@@ -2,8 +2,14 @@
 public enum SolverMethod: String, Sendable, Equatable, CaseIterable {
     /// Damped least squares: Δq = Jᵀ (J Jᵀ + λ² I)⁻¹ e.
     case dls
-    /// Plain Moore–Penrose pseudo-inverse (λ = 0), for comparison; refuses to step at a singularity.
+    /// Plain Moore–Penrose pseudo-inverse (λ = 0): Gauss–Newton on ½‖e‖². Refuses to step at a singularity.
     case pinv
+    /// Levenberg–Marquardt: Sugihara's error-scaled damping with its scale adapted by the gain ratio.
+    case lm
+    /// Saddle-free Newton on the full Hessian of ½‖e‖² (nested AD), eigenvalues replaced by their magnitudes.
+    case newton
+    /// Steepest descent on ½‖e‖² with Armijo backtracking: the baseline that shows the canyon.
+    case gradient
 }
 
 /// A secondary objective for redundant arms, projected into the null space of J.
@@ -29,7 +35,7 @@ public struct SolverConfig: Sendable, Equatable {
     public var maxIterations: Int = 50
     /// Largest joint step per iteration, radians (Euclidean norm of Δq).
     public var maxStep: Double = 0.3
-    /// ε: singular when σ_min < ε. nil means `SolverConfig.defaultSingularThreshold(for:)`.
+    /// ε: singular when σ_min < ε. nil means `SingularityAnalysis.defaultThreshold(for:)`.
     public var singularThreshold: Double? = nil
     public var nullSpace: NullSpaceObjective = .none
     /// Gain of the null-space objective's gradient step.
@@ -37,10 +43,7 @@ public struct SolverConfig: Sendable, Equatable {
 
     public init() {}
 
-    /// The default ε: 1% of the arm's reach (σ has units of metres per radian).
-    public static let defaultSingularThresholdFraction = 0.01
-
     public func singularThreshold(for arm: PlanarArm) -> Double {
-        singularThreshold ?? Self.defaultSingularThresholdFraction * arm.reach
+        singularThreshold ?? SingularityAnalysis.defaultThreshold(for: arm)
     }
 }

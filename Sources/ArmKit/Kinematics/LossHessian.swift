@@ -1,0 +1,34 @@
+import AutoDiff
+
+/// The Hessian of L(q) = ½‖e(q)‖², e = target − f(q), in O(n²): H = JᵀJ − Σ_r e_r ∇²f_r. The chain's structure
+/// gives every second derivative of the tip from suffix sums: f is a prefix sum θ = P q followed by link elements
+/// g_i(θ_i) = L_i·direction(θ_i), so ∇²f = Pᵀ diag(g_i″) P, whose entry (j, k) is Σ_{i ≥ max(j,k)} g_i″(θ_i). Each
+/// g_i″ comes from nested forward mode (`Dual<Dual<Double>>`) on `PlanarArm.direction`; φ is linear in q, so
+/// the pose task adds only its row of JᵀJ.
+enum LossHessian {
+    /// H (row-major n × n) at the θ = prefix sums of q, from J (rows × n) and e. `curvature` (n) is scratch:
+    /// it ends holding c_m = −Σ_r e_r Σ_{i≥m} g_i,r″, the second-order part's value for max(j, k) = m.
+    static func compute(into h: UnsafeMutableBufferPointer<Double>, q: UnsafeMutableBufferPointer<Double>,
+                        lengths: [Double], jacobian j: UnsafeMutableBufferPointer<Double>, rows: Int,
+                        residual e: SIMD3<Double>, curvature c: UnsafeMutableBufferPointer<Double>) {
+        let n = q.count
+        var theta = 0.0
+        for i in 0..<n {
+            theta += q[i]
+            let seed = Dual<Dual<Double>>(value: Dual(value: theta, tangent: 1), tangent: Dual(value: 1, tangent: 0))
+            let d = PlanarArm.direction(absoluteAngle: seed)
+            c[i] = lengths[i] * (e[0] * d.x.tangent.tangent + e[1] * d.y.tangent.tangent)
+        }
+        var suffix = 0.0
+        var i = n - 1
+        while i >= 0 { suffix += c[i]; c[i] = -suffix; i -= 1 }
+        for a in 0..<n {
+            for b in a..<n {
+                var s = c[b]   // max(a, b) = b
+                for r in 0..<rows { s += j[r * n + a] * j[r * n + b] }
+                h[a * n + b] = s
+                h[b * n + a] = s
+            }
+        }
+    }
+}
