@@ -206,18 +206,35 @@ struct PathTests {
 
     static func everyPath() throws -> [any PathDescribing] {
         [
-            try CirclePath(center: Point2D(x: 1e6, y: -1e6), radius: 1e6, period: 1e-300, clockwise: true, phase: 1e300),
+            try CirclePath(center: Point2D(x: 1e6, y: -1e6), radius: 1e6, period: 1e-300, clockwise: true, phase: 1000),
             try CirclePath(center: .origin, radius: 1, period: 1e300),
             try LinePath(from: Point2D(x: -1e6, y: -1e6), to: Point2D(x: 1e6, y: 1e6), duration: 1e-300, pingpong: true),
             try LinePath(from: .origin, to: Point2D(x: 1, y: 1), duration: 1e308, pingpong: true),
             try LinePath(from: .origin, to: Point2D(x: 1, y: 1), duration: 1e-300),
             try LissajousPath(center: Point2D(x: 1e6, y: 1e6), amplitudeX: 1e6, amplitudeY: 1e6, frequencyX: 1e300,
-                              frequencyY: 1e-300, phase: -1e300),
+                              frequencyY: 1e-300, phase: -1000),
             try LissajousPath.figureEight(center: .origin, amplitudeX: 1, amplitudeY: 1),
             try WaypointPath(points: Self.square, timing: .speed(1e300), loop: true),
             try WaypointPath(points: Self.square, timing: .durations([1e300, 1e-300, 1, 2]), loop: true),
             try WaypointPath(points: Self.square, timing: .speed(1e-9)),
         ]
+    }
+
+    @Test func anglesAreBounded() {
+        func problems(_ body: () throws(PathError) -> any TargetPath) -> [String] {
+            do { _ = try body(); return [] } catch { return error.problems.map(\.description) }
+        }
+        let bound = "must be within ±1000 rad"
+        #expect(problems { () throws(PathError) in try CirclePath(center: .origin, radius: 1, period: 1, phase: 1001, orientation: -1e12) }
+                == ["phase: \(bound), got 1001", "orientation: \(bound), got -1000000000000"])
+        #expect(problems { () throws(PathError) in try LinePath(from: .origin, to: .origin, duration: 1, orientation: 1e17) }
+                == ["orientation: \(bound), got 1e+17"])
+        #expect(problems { () throws(PathError) in
+            try LissajousPath(center: .origin, amplitudeX: 1, amplitudeY: 1, frequencyX: 1, frequencyY: 1, phase: -1e300)
+        } == ["phase: \(bound), got -1e+300"])
+        #expect(problems { () throws(PathError) in try WaypointPath(points: Self.square, timing: .speed(1), orientation: 2000) }
+                == ["orientation: \(bound), got 2000"])
+        #expect(problems { () throws(PathError) in try CirclePath(center: .origin, radius: 1, period: 1, phase: 1000, orientation: -1000) }.isEmpty)
     }
 
     @Test func neverNaNOrInfinite() throws {

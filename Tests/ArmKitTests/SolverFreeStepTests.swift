@@ -13,7 +13,7 @@ import Testing
     }
 
     /// Limits no iteration can reach: the general path must then do exactly what the one-pass path does.
-    static func wideLimits(_ n: Int) -> [JointLimit] { Array(repeating: JointLimit(lower: -1e6, upper: 1e6), count: n) }
+    static func wideLimits(_ n: Int) -> [JointLimit] { Array(repeating: JointLimit(lower: -ModelBounds.maxAngle, upper: ModelBounds.maxAngle), count: n) }
 
     @Test(arguments: [0.02, 0.3, 1e9])
     func onePassMatchesTheGeneralPathBitForBit(maxStep: Double) {

@@ -30,7 +30,7 @@ import Testing
         Case(name: "negative duration", json: valid.replacingOccurrences(of: "\"duration\": 1.0", with: "\"duration\": -1"), expected: "simulation.duration"),
         Case(name: "too many frames", json: valid.replacingOccurrences(of: "\"duration\": 1.0", with: "\"duration\": 1e12"), expected: "simulation"),
         Case(name: "overflowing number", json: valid.replacingOccurrences(of: "\"radius\": 0.5", with: "\"radius\": 1e400"), expected: "path.radius"),
-        Case(name: "NaN literal", json: valid.replacingOccurrences(of: "\"radius\": 0.5", with: "\"radius\": NaN"), expected: ":"),
+        Case(name: "NaN literal", json: valid.replacingOccurrences(of: "\"radius\": 0.5", with: "\"radius\": NaN"), expected: "bad.json:1:96: NaN and Infinity are not JSON: numbers must be finite"),
         Case(name: "initial wrong length", json: valid.replacingOccurrences(of: "\"links\": [1.0, 0.8, 0.6]", with: "\"links\": [1.0, 0.8, 0.6], \"initial\": [0, 0]"), expected: "arm.initial"),
         Case(name: "limit min > max", json: valid.replacingOccurrences(of: "\"links\": [1.0, 0.8, 0.6]", with: "\"links\": [1.0, 0.8, 0.6], \"limits\": [[-1, 1], [2, 1], [-1, 1]]"), expected: "arm.limits[1]"),
         Case(name: "limits wrong length", json: valid.replacingOccurrences(of: "\"links\": [1.0, 0.8, 0.6]", with: "\"links\": [1.0, 0.8, 0.6], \"limits\": [[-1, 1]]"), expected: "arm.limits"),

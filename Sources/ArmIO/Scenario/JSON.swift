@@ -62,6 +62,10 @@ struct JSONParser {
 
     static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONNode {
         var parser = JSONParser(bytes: bytes)
+        if let encoding = TextEncoding.nonUTF8(bytes) {
+            throw JSONParseError(location: JSONLocation(line: 1, column: 1),
+                                 message: "the file is \(encoding); scenario files must be UTF-8")
+        }
         // A UTF-8 byte order mark is tolerated.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { parser.index = 3 }
         parser.skipWhitespace()

@@ -7,7 +7,7 @@ import Musl
 import Darwin
 #endif
 
-/// Reads scenario files (JSON, see docs/scenario-format.md) into validated `Scenario`s.
+/// Reads scenario files (JSON, see the README's "Scenario files") into validated `Scenario`s.
 ///
 /// Validation reports every problem it can find, each with the JSON path of the field concerned. A
 /// malformed file is reported once, with line and column. Nothing here traps on any input.
@@ -16,7 +16,7 @@ public enum ScenarioLoader {
     /// the parsed tree can take).
     public static let maxFileSize = 1 << 20
     /// The largest `solver.maxIterations` accepted.
-    public static let maxIterationsCap = 10_000
+    public static let maxIterationsCap = SolverConfig.Bounds.maxIterations
     /// The deepest nesting of JSON arrays and objects accepted.
     public static let maxNestingDepth = JSONParser.maxDepth
     /// The longest link and the largest |base coordinate| accepted, metres (the same bound paths use).

@@ -118,7 +118,8 @@ struct ScenarioReader {
         { r, node, field in
             guard let s = string(&r, node, field) else { return nil }
             guard allowed.contains(s) else {
-                r.add(field, "must be one of \(allowed.map { "\"\($0)\"" }.joined(separator: ", ")), got \(quoted(s))",
+                let hint = closest(to: s, in: allowed).map { " (did you mean \"\($0)\"?)" } ?? ""
+                r.add(field, "must be one of \(allowed.map { "\"\($0)\"" }.joined(separator: ", ")), got \(quoted(s))\(hint)",
                       at: node.location)
                 return nil
             }

@@ -1,15 +1,16 @@
 /// The immutable model of a planar serial arm: n revolute joints about z.
 ///
 /// Joint angle q[i] is relative to the previous link; q = 0 is the arm stretched along +x from `base`.
-/// Scratch state never lives here (see `IKWorkspace`), so one arm can be shared by many solvers.
+/// Scratch state never lives here (solvers keep their own workspaces), so one arm can be shared by many solvers.
 public struct PlanarArm: Sendable, Equatable {
     /// The most links an arm may have; beyond this a scenario is rejected rather than run slowly.
     public static let maxLinks = 1024
-    /// The longest link and the farthest base coordinate, metres (1000 km). Within these caps no entry of a
-    /// Jacobian, nor its square, can overflow.
-    public static let maxLength: Double = 1e6
+    /// The longest link and the farthest base coordinate, metres (`ModelBounds.maxLength`).
+    public static let maxLength: Double = ModelBounds.maxLength
+    /// The shortest link, metres (`ModelBounds.minLinkLength`).
+    public static let minLength: Double = ModelBounds.minLinkLength
 
-    /// Link lengths, metres, all > 0.
+    /// Link lengths, metres, all in [minLength, maxLength].
     public let links: [Double]
     /// Position of the first joint, metres.
     public let base: Point2D
@@ -20,34 +21,9 @@ public struct PlanarArm: Sendable, Equatable {
     /// The inner radius of the reachable annulus: the longest link minus all the others, when positive.
     public let innerRadius: Double
 
+    /// Throws the first of `problems(links:base:limits:)`, if any.
     public init(links: [Double], base: Point2D = .origin, limits: [JointLimit]? = nil) throws(ArmError) {
-        guard !links.isEmpty else { throw ArmError(field: "links", message: "must have at least one link") }
-        guard links.count <= Self.maxLinks else {
-            throw ArmError(field: "links", message: "at most \(Self.maxLinks) links, got \(links.count)")
-        }
-        for (i, length) in links.enumerated() {
-            guard length.isFinite else { throw ArmError(field: "links[\(i)]", message: "must be a finite number, got \(length)") }
-            guard length > 0 else { throw ArmError(field: "links[\(i)]", message: "must be > 0, got \(length)") }
-            guard length <= Self.maxLength else {
-                throw ArmError(field: "links[\(i)]", message: "must be <= \(Self.maxLength) m, got \(length)")
-            }
-        }
-        guard base.x.isFinite, base.y.isFinite, abs(base.x) <= Self.maxLength, abs(base.y) <= Self.maxLength else {
-            throw ArmError(field: "base", message: "coordinates must be finite and within ±\(Self.maxLength) m, got [\(base.x), \(base.y)]")
-        }
-        if let limits {
-            guard limits.count == links.count else {
-                throw ArmError(field: "limits", message: "must have one [min, max] pair per link (\(links.count)), got \(limits.count)")
-            }
-            for (i, limit) in limits.enumerated() {
-                guard limit.lower.isFinite, limit.upper.isFinite else {
-                    throw ArmError(field: "limits[\(i)]", message: "must be finite, got [\(limit.lower), \(limit.upper)]")
-                }
-                guard limit.lower <= limit.upper else {
-                    throw ArmError(field: "limits[\(i)]", message: "min must be <= max, got [\(limit.lower), \(limit.upper)]")
-                }
-            }
-        }
+        if let first = Self.problems(links: links, base: base, limits: limits).first { throw ArmError(first) }
         self.links = links
         self.base = base
         self.limits = limits
@@ -56,6 +32,29 @@ public struct PlanarArm: Sendable, Equatable {
         innerRadius = max(0, longest - (reach - longest))
     }
 
-    @inlinable public var jointCount: Int { links.count }
+    /// Every rule the arm's parameters break, in field order. The one place the arm's rules live: the
+    /// initialiser and the scenario decoder both ask it. nil entries are values the caller could not read
+    /// (already reported by it); they are skipped, as is a nil `base`.
+    public static func problems(links: [Double?], base: Point2D?, limits: [JointLimit?]?) -> [FieldProblem] {
+        var p = ProblemList()
+        if links.isEmpty { p.add("links", "must have at least one link") }
+        if links.count > maxLinks { p.add("links", "at most \(maxLinks) links, got \(links.count)") }
+        for (i, length) in links.enumerated() {
+            guard let length else { continue }
+            p.length(length, "links[\(i)]", minimum: minLength)
+        }
+        if let base { p.point(base, "base") }
+        if let limits {
+            if limits.count != links.count {
+                p.add("limits", "must have one [min, max] pair per link (\(links.count)), got \(limits.count)")
+            }
+            for (i, limit) in limits.enumerated() {
+                guard let limit else { continue }
+                p.problems += limit.problems(field: "limits[\(i)]")
+            }
+        }
+        return p.problems
+    }
 
+    @inlinable public var jointCount: Int { links.count }
 }

@@ -27,12 +27,12 @@ public struct CirclePath: PathDescribing, Equatable, CustomStringConvertible {
 
     public init(center: Point2D, radius: Double, period: Double, clockwise: Bool = false,
                 phase: Double = 0, orientation: Double = 0) throws(PathError) {
-        var p = PathProblemList()
+        var p = ProblemList()
         p.point(center, "center")
         p.length(radius, "radius")
         p.positive(period, "period")
-        p.finite(phase, "phase")
-        p.finite(orientation, "orientation")
+        p.angle(phase, "phase")
+        p.angle(orientation, "orientation")
         try p.throwIfAny()
         self.center = center; self.radius = radius; self.period = period
         self.clockwise = clockwise; self.phase = phase; self.orientation = orientation

@@ -17,11 +17,11 @@ public struct LinePath: PathDescribing, Equatable, CustomStringConvertible {
 
     public init(from: Point2D, to: Point2D, duration: Double, pingpong: Bool = false,
                 orientation: Double = 0) throws(PathError) {
-        var p = PathProblemList()
+        var p = ProblemList()
         p.point(from, "from")
         p.point(to, "to")
         p.positive(duration, "duration")
-        p.finite(orientation, "orientation")
+        p.angle(orientation, "orientation")
         try p.throwIfAny()
         self.from = from; self.to = to; self.duration = duration
         self.pingpong = pingpong; self.orientation = orientation

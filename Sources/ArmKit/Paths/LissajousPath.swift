@@ -32,14 +32,14 @@ public struct LissajousPath: PathDescribing, Equatable, CustomStringConvertible 
 
     public init(center: Point2D, amplitudeX: Double, amplitudeY: Double, frequencyX: Double, frequencyY: Double,
                 phase: Double = 0, orientation: Double = 0) throws(PathError) {
-        var p = PathProblemList()
+        var p = ProblemList()
         p.point(center, "center")
         p.length(amplitudeX, "amplitude[0]", allowZero: true)
         p.length(amplitudeY, "amplitude[1]", allowZero: true)
         p.nonNegative(frequencyX, "frequency[0]")
         p.nonNegative(frequencyY, "frequency[1]")
-        p.finite(phase, "phase")
-        p.finite(orientation, "orientation")
+        p.angle(phase, "phase")
+        p.angle(orientation, "orientation")
         try p.throwIfAny()
         self.center = center
         self.amplitudeX = amplitudeX; self.amplitudeY = amplitudeY

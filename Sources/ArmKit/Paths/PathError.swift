@@ -1,11 +1,6 @@
 /// One problem with a path's parameters, named by the field it concerns relative to the path object
 /// (`radius`, `points[2]`, `durations`). The scenario loader prefixes it with `path.`.
-public struct PathProblem: Sendable, Equatable, CustomStringConvertible {
-    public var field: String
-    public var message: String
-    public init(field: String, message: String) { self.field = field; self.message = message }
-    public var description: String { "\(field): \(message)" }
-}
+public typealias PathProblem = FieldProblem
 
 /// Every problem found with a path's parameters (not just the first).
 public struct PathError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -18,62 +13,14 @@ public struct PathError: Error, Sendable, Equatable, CustomStringConvertible {
 public enum PathLimits {
     /// The largest |coordinate|, radius or amplitude a path accepts, metres (1000 km). With every input
     /// this small, no sum or product in `target(at:)` can overflow.
-    public static let maxCoordinate: Double = 1e6
+    public static let maxCoordinate: Double = ModelBounds.maxLength
     /// The most points a `WaypointPath` may have.
     public static let maxWaypoints = 10_000
 }
 
-/// Collects problems while a path's initializer checks its parameters; the rules live here once.
-struct PathProblemList {
-    var problems: [PathProblem] = []
-
-    mutating func add(_ field: String, _ message: String) {
-        problems.append(PathProblem(field: field, message: message))
-    }
-
+extension ProblemList {
     func throwIfAny() throws(PathError) {
         if !problems.isEmpty { throw PathError(problems: problems) }
-    }
-
-    /// A finite point with both coordinates within ±`PathLimits.maxCoordinate`.
-    mutating func point(_ p: Point2D, _ field: String) {
-        guard p.x.isFinite, p.y.isFinite else {
-            add(field, "must be finite, got [\(formatNumber(p.x)), \(formatNumber(p.y))]")
-            return
-        }
-        let m = PathLimits.maxCoordinate
-        if abs(p.x) > m || abs(p.y) > m {
-            add(field, "coordinates must be within ±\(formatNumber(m)) m, got [\(formatNumber(p.x)), \(formatNumber(p.y))]")
-        }
-    }
-
-    /// A finite length in (0, maxCoordinate] (or [0, maxCoordinate] when `allowZero`).
-    mutating func length(_ v: Double, _ field: String, allowZero: Bool = false) {
-        guard v.isFinite else { add(field, "must be a finite number, got \(formatNumber(v))"); return }
-        if allowZero {
-            guard v >= 0 else { add(field, "must be >= 0, got \(formatNumber(v))"); return }
-        } else {
-            guard v > 0 else { add(field, "must be > 0, got \(formatNumber(v))"); return }
-        }
-        if v > PathLimits.maxCoordinate {
-            add(field, "must be <= \(formatNumber(PathLimits.maxCoordinate)) m, got \(formatNumber(v))")
-        }
-    }
-
-    /// A finite value > 0.
-    mutating func positive(_ v: Double, _ field: String) {
-        guard v.isFinite else { add(field, "must be a finite number, got \(formatNumber(v))"); return }
-        if !(v > 0) { add(field, "must be > 0, got \(formatNumber(v))") }
-    }
-
-    /// A finite value >= 0.
-    mutating func nonNegative(_ v: Double, _ field: String) {
-        guard v.isFinite else { add(field, "must be a finite number, got \(formatNumber(v))"); return }
-        if !(v >= 0) { add(field, "must be >= 0, got \(formatNumber(v))") }
-    }
-
-    mutating func finite(_ v: Double, _ field: String) {
-        if !v.isFinite { add(field, "must be a finite number, got \(formatNumber(v))") }
     }
 }
 

@@ -34,7 +34,7 @@ public struct WaypointPath: PathDescribing, Equatable, CustomStringConvertible {
     }
 
     public init(points: [Point2D], timing: Timing, loop: Bool = false, orientation: Double = 0) throws(PathError) {
-        var p = PathProblemList()
+        var p = ProblemList()
         if points.count < 2 {
             p.add("points", "must have at least 2 points, got \(points.count)")
         } else if points.count > PathLimits.maxWaypoints {
@@ -53,7 +53,7 @@ public struct WaypointPath: PathDescribing, Equatable, CustomStringConvertible {
             }
             for (i, d) in ds.enumerated() { p.positive(d, "durations[\(i)]") }
         }
-        p.finite(orientation, "orientation")
+        p.angle(orientation, "orientation")
         try p.throwIfAny()
 
         var durations: [Double] = []

@@ -84,6 +84,10 @@ struct BenchSuite {
                 workspace.jacobianReverse(UnsafeBufferPointer(q), task: .position, into: j)
                 return j[0] + j[n]
             },
+            // The "manipulability" null-space objective's gradient, O(n) (was nested AD, O(n³)).
+            kinematics("manipulability_gradient", angles()) { q, _ in
+                ManipulabilityGradient.compute(arm: arm, q: Array(q), task: .position)[0]
+            },
             BenchWorkload("dls_step") { count in
                 var acc = 0.0
                 for i in 0..<count { acc += solver.iterate(dlsBuffer.q, target: targets[i & 1]) }
