@@ -89,6 +89,14 @@ struct ScenarioBoundsTests {
         ])
     }
 
+    @Test func withoutLinksTheOtherArmFieldsAreStillJudged() {
+        #expect(F.lines(F.json(arm: #"{ "base": [0, 2e6], "limits": [[2, 1], [0, 1]], "initial": [0] }"#)) == [
+            "arm.links: missing required field",
+            "arm.base: coordinates must be within ±1000000 m, got [0, 2000000]",
+            "arm.limits[0]: min must be <= max, got [2, 1]",
+        ])
+    }
+
     @Test func hiddenProblemCountIsRight() {
         let links = Array(repeating: "2e6", count: 1000).joined(separator: ",")
         let problems = F.problems(F.json(arm: #"{ "links": [\#(links)] }"#))

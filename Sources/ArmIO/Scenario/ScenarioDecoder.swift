@@ -82,10 +82,11 @@ struct ScenarioDecoder {
 
         var limits: [JointLimit?]?
         if case .value(let pairs) = limitPairs { limits = pairs.map { $0.map { JointLimit(lower: $0.0, upper: $0.1) } } }
-        guard let links else { return nil }
         // The model's rules, asked once with every readable value (wrongly typed ones are already reported).
-        var problems = PlanarArm.problems(links: links, base: base.or(.origin), limits: limits)
-        if !initial.isInvalid {
+        // Without links, the counts cannot be judged, but base and each limit still can.
+        var problems = PlanarArm.problems(links: links ?? [], base: base.or(.origin), limits: limits)
+        if links == nil { problems.removeAll { $0.field == "links" || $0.field == "limits" } }
+        if let links, !initial.isInvalid {
             var given: [Double?]?
             if case .value(let values) = initial { given = values }
             problems += Scenario.initialProblems(given, jointCount: links.count, limits: limits)
@@ -95,7 +96,7 @@ struct ScenarioDecoder {
             reader.add("arm.\(problem.field)", problem.message, at: location)
         }
 
-        guard reader.count == start, let b = base.or(.origin) else { return nil }
+        guard reader.count == start, let links, let b = base.or(.origin) else { return nil }
         let lengths = links.compactMap { $0 }
         let jointLimits = limits?.compactMap { $0 }
         let angles = (initial.or(Array(repeating: 0, count: links.count)) ?? []).compactMap { $0 }
