@@ -5,6 +5,6 @@ struct Armsim: ParsableCommand {
         commandName: "armsim",
         abstract: "A planar robot-arm kinematics simulator: AD Jacobians, damped-least-squares IK through singularities.",
         subcommands: [RunCommand.self, ValidateCommand.self, InspectCommand.self, RenderCommand.self, BenchCommand.self,
-                      LandscapeCommand.self, WorkspaceCommand.self]
+                      PlotCommand.self, LandscapeCommand.self, WorkspaceCommand.self]
     )
 }

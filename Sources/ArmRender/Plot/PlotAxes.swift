@@ -21,7 +21,7 @@ struct PlotAxes {
     }
 
     /// The frame, tick marks and labels; x labels only when `xLabels` (stacked panels share the bottom one's).
-    func drawFrame(_ s: PlotSurface, xLabel: String?, yLabel: String, xLabels: Bool = true) {
+    func drawFrame(_ s: PlotSurface, xLabel: String?, yLabel: String, xLabels: Bool = true, labelOffset: Double = 0) {
         let w = max(1, s.px(1)), tick = s.px(5)
         let edges = [PixelRect(x: rect.x, y: rect.y, width: rect.width, height: w),
                      PixelRect(x: rect.x, y: rect.bottom - w, width: rect.width, height: w),
@@ -36,11 +36,11 @@ struct PlotAxes {
         for t in x.ticks(count: xTickCount(s)) {
             let px = x.pixel(t)
             s.fillRect(PixelRect(x: px - w / 2, y: rect.bottom, width: w, height: tick), PlotTheme.frame)
-            if xLabels { s.label(NiceTicks.label(t), x: px, y: rect.bottom + tick + s.px(2), .small, PlotTheme.ink, alignX: 0.5) }
+            if xLabels { s.label(NiceTicks.label(t), x: px, y: rect.bottom + labelOffset + tick + s.px(2), .small, PlotTheme.ink, alignX: 0.5) }
         }
         s.label(yLabel, x: rect.x, y: rect.y - s.px(3), .small, PlotTheme.ink, alignY: 1)
         if let xLabel, xLabels {
-            let below = rect.bottom + tick + s.px(4) + Double(s.text.lineHeight(.small))
+            let below = rect.bottom + labelOffset + tick + s.px(4) + Double(s.text.lineHeight(.small))
             s.label(xLabel, x: rect.x + rect.width / 2, y: below, .small, PlotTheme.ink, alignX: 0.5)
         }
     }
