@@ -24,7 +24,7 @@ final class PlotSurface {
             SDL_FreeSurface(surface)
             throw RenderError(.sdl, "cannot create a software renderer: \(SDLSession.lastError)")
         }
-        scale = min(max(Double(min(width, height)) / 800, 0.72), 1.6)
+        scale = Self.scale(width: width, height: height)
         do {
             text = try TextRenderer(renderer: renderer, scale: scale)
         } catch {
@@ -69,6 +69,9 @@ final class PlotSurface {
         SDL_RenderPresent(renderer)
         return try PlotPNGOutput.encode(surface)
     }
+
+    /// 1 at 1280×800, down to 0.72 for small pictures, up to 1.6 for large ones.
+    static func scale(width: Int, height: Int) -> Double { min(max(Double(min(width, height)) / 800, 0.72), 1.6) }
 
     /// Draws a fresh picture with the SDL lock held and returns its PNG bytes.
     static func render(width: Int, height: Int, _ body: (PlotSurface) -> Void) throws(RenderError) -> [UInt8] {
