@@ -56,6 +56,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --headless: also draw the run as a plot PNG (see armsim plot).", valueName: "FILE"))
     var plot: String?
 
+    @Flag(help: "With --record: draw the manipulability (velocity) ellipse of J Jᵀ at the tip.")
+    var ellipse = false
+
     func run() throws {
         guard let trajectoryFormat = TrajectoryFormat(rawValue: format) else {
             throw CommandFailure(message: "--format: must be 'csv' or 'jsonl', got '\(format)'", exitCode: ExitCode32.usage)
@@ -73,7 +76,7 @@ struct RunCommand: ParsableCommand {
 
         if headless || record != nil {
             try HeadlessRun(scenario: loaded, format: trajectoryFormat, writesTrajectory: headless, output: output,
-                            quiet: quiet, record: record.map { ($0, every, width, height) }).run()
+                            quiet: quiet, record: record.map { ($0, every, width, height) }, ellipse: ellipse).run()
             if let plot { try PlotOutputFile.write(PlotRunPicture.fromScenario(loaded, panels: RunPlotPanel.allCases, width: width, height: height), to: plot) }
             return
         }
