@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 @testable import ArmIO
 import ArmKit
@@ -75,5 +76,29 @@ struct InputTrajectoryReaderTests {
                 #expect(!error.description.contains("\n"))
             }
         }
+    }
+}
+
+@Suite("Input: fast decimal path")
+struct InputFastDecimalTests {
+    /// Wherever the fast path answers, it is the double strtod gives; shortest-form output of random doubles.
+    @Test func agreesWithStrtodBitForBit() {
+        var rng = SplitMix64(seed: 99)
+        var answered = 0
+        for k in 0..<200_000 {
+            let x: Double
+            switch k % 3 {
+            case 0: x = Double(bitPattern: rng.next() & 0x7FEF_FFFF_FFFF_FFFF) * (k % 2 == 0 ? 1 : -1)
+            case 1: x = Double(Int64(bitPattern: rng.next()) % 1_000_000) / 1000
+            default: x = Double.random(in: -10...10, using: &rng)
+            }
+            for text in [ShortestDouble.string(x), "\(x)"] {
+                let bytes = Array(text.utf8)
+                guard let fast = bytes.withUnsafeBufferPointer({ FastDecimal.parse($0) }) else { continue }
+                answered += 1
+                #expect(fast.bitPattern == strtod(text, nil).bitPattern, "\(text)")
+            }
+        }
+        #expect(answered > 100_000)
     }
 }

@@ -8,6 +8,8 @@ struct CSVTrajectoryColumns {
 
     let layout: TrajectoryLayout
     let roles: [Role]
+    /// The header's column names, for messages.
+    let names: [String]
 
     init?(header: String) {
         let names = header.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -35,6 +37,7 @@ struct CSVTrajectoryColumns {
             }
         }
         self.roles = roles
+        self.names = names
         layout = TrajectoryLayout(format: .csv, jointCount: n, task: task)
     }
 

@@ -19,16 +19,16 @@ enum CSVTrajectoryRow {
             let fieldEnd = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) } ?? end
             let field = UnsafeBufferPointer(start: p, count: p.distance(to: fieldEnd))
             switch roles[k] {
-            case .t: row.t = try number(field, path, lineNumber, "t")
-            case .value(let i): row.values[i] = try number(field, path, lineNumber, columns.layout.seriesNames[i])
+            case .t: row.t = try number(field, path, lineNumber, columns.names[k])
+            case .value(let i): row.values[i] = try number(field, path, lineNumber, columns.names[k])
             case .singular:
                 guard let b = boolValue(field) else { throw bad(path, lineNumber, "singular", field, "true or false") }
                 row.singular = b
             case .singularity:
-                guard let s = SingularityKind(rawValue: String(decoding: field, as: UTF8.self)) else { throw bad(path, lineNumber, "singularity", field, "none, boundary or interior") }
+                guard let s = match(field, singularities) else { throw bad(path, lineNumber, "singularity", field, "none, boundary or interior") }
                 row.singularity = s
             case .status:
-                guard let s = SolveStatus(rawValue: String(decoding: field, as: UTF8.self)) else {
+                guard let s = match(field, statuses) else {
                     throw bad(path, lineNumber, "status", field, SolveStatus.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 row.status = s
@@ -48,6 +48,7 @@ enum CSVTrajectoryRow {
     @inline(__always)
     static func number(_ field: UnsafeBufferPointer<UInt8>, _ path: String, _ line: Int, _ name: String) throws(TrajectoryInputError) -> Double {
         guard !field.isEmpty else { return .nan }
+        if let v = FastDecimal.parse(field) { return v }
         var endPointer: UnsafeMutablePointer<CChar>?
         let start = UnsafeMutablePointer<CChar>(OpaquePointer(field.baseAddress!))
         let v = strtod(start, &endPointer)
@@ -58,9 +59,17 @@ enum CSVTrajectoryRow {
         return v
     }
 
-    static func boolValue(_ field: UnsafeBufferPointer<UInt8>) -> Bool? {
-        let s = String(decoding: field, as: UTF8.self)
-        return s == "true" ? true : s == "false" ? false : nil
+    static func boolValue(_ field: UnsafeBufferPointer<UInt8>) -> Bool? { match(field, booleans) }
+
+    /// Enum fields compared as bytes: no String per row.
+    static let statuses = SolveStatus.allCases.map { (Array($0.rawValue.utf8), $0) }
+    static let singularities = SingularityKind.allCases.map { (Array($0.rawValue.utf8), $0) }
+    static let booleans = [(Array("true".utf8), true), (Array("false".utf8), false)]
+
+    @inline(__always)
+    static func match<T>(_ field: UnsafeBufferPointer<UInt8>, _ table: [([UInt8], T)]) -> T? {
+        for (bytes, value) in table where bytes.count == field.count && bytes.elementsEqual(field) { return value }
+        return nil
     }
 
     static func bad(_ path: String, _ line: Int, _ name: String, _ field: UnsafeBufferPointer<UInt8>, _ expected: String) -> TrajectoryInputError {

@@ -42,27 +42,38 @@ public struct WorkspaceSampler: Sendable {
         var rng = SplitMix64(seed: seed ^ (UInt64(c) &* 0xD1B5_4A32_D192_ED03))
         let n = arm.jointCount
         let start = c * Self.chunkSize, end = Swift.min(samples, start + Self.chunkSize)
-        let lows = (0..<n).map { arm.limits?[$0].lower ?? -Double.pi }
-        let spans = (0..<n).map { (arm.limits?[$0].upper ?? Double.pi) - lows[$0] }
-        var vx = [Double](repeating: 0, count: n), vy = vx
-        let metric = self.metric, links = arm.links
-        for _ in start..<end {
-            var theta = 0.0
-            for k in 0..<n {
-                theta += lows[k] + spans[k] * Double(rng.next() >> 11) * 0x1p-53
-                let (s, co) = Double.sincos(theta)
-                vx[k] = links[k] * co; vy[k] = links[k] * s
+        // Per joint: lower limit, span, length; then the link vectors of the current sample.
+        var scratch = [Double](repeating: 0, count: 5 * n)
+        for k in 0..<n {
+            scratch[k] = arm.limits?[k].lower ?? -Double.pi
+            scratch[n + k] = (arm.limits?[k].upper ?? Double.pi) - scratch[k]
+            scratch[2 * n + k] = arm.links[k]
+        }
+        let metric = self.metric, base = arm.base, resolution = map.resolution
+        let cellScale = Double(resolution) / (2 * map.halfWidth)
+        let originX = base.x - map.halfWidth, originY = base.y - map.halfWidth
+        scratch.withUnsafeMutableBufferPointer { w in
+            map.cells.withUnsafeMutableBufferPointer { cells in
+                for _ in start..<end {
+                    var theta = 0.0
+                    for k in 0..<n {
+                        theta += w[k] + w[n + k] * Double(rng.next() >> 11) * 0x1p-53
+                        let (s, co) = Double.sincos(theta)
+                        w[3 * n + k] = w[2 * n + k] * co; w[4 * n + k] = w[2 * n + k] * s
+                    }
+                    var rx = 0.0, ry = 0.0, a = 0.0, b = 0.0, cc = 0.0
+                    for k in stride(from: n - 1, through: 0, by: -1) {
+                        rx += w[3 * n + k]; ry += w[4 * n + k]
+                        a += ry * ry; b += rx * rx; cc -= rx * ry
+                    }
+                    let fx = (base.x + rx - originX) * cellScale, fy = (base.y + ry - originY) * cellScale
+                    guard fx >= 0, fy >= 0, fx < Double(resolution), fy < Double(resolution) else { continue }
+                    let i = Int(fy) * resolution + Int(fx)
+                    let v = metric.value(a: a, b: b, c: cc)
+                    let old = cells[i]
+                    cells[i] = old < 0 ? v : metric == .reachCount ? old + v : Swift.max(old, v)
+                }
             }
-            var rx = 0.0, ry = 0.0, a = 0.0, b = 0.0, cc = 0.0
-            for k in stride(from: n - 1, through: 0, by: -1) {
-                rx += vx[k]; ry += vy[k]
-                a += ry * ry; b += rx * rx; cc -= rx * ry
-            }
-            guard let cell = map.cell(of: Point2D(x: arm.base.x + rx, y: arm.base.y + ry)) else { continue }
-            let i = cell.row * map.resolution + cell.column
-            let v = metric.value(a: a, b: b, c: cc)
-            let old = map.cells[i]
-            map.cells[i] = old < 0 ? v : metric == .reachCount ? old + v : Swift.max(old, v)
         }
     }
 }

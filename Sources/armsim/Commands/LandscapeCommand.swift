@@ -13,7 +13,7 @@ struct LandscapeCommand: ParsableCommand {
         The arm, q and target come from a scenario at --time (the solved configuration and that frame's target) or from --links, --q and --target. Default joints: the two with the largest weight in the Hessian of L (the diagonal of |H|).
 
         Examples:
-          armsim landscape --links 1,0.8,0.6 --q 0,0,0 --target 1.5,0 --joints 1,2 --paths dls --output saddle.png
+          armsim landscape --links 1,0.8,0.6 --target 1.5,0 --paths dls --output s.png
           armsim landscape scenarios/circle.json --time 2 --json --csv grid.csv
         """
     )

@@ -36,7 +36,8 @@ struct PlotCommand: ParsableCommand {
         The tolerance and ε come from --scenario FILE when given; otherwise the README default tolerance (1e-6) and an ε inferred from the file's own singular flags; the legend says which.
 
         Examples:
-          armsim run scenarios/circle.json --headless --output run.csv && armsim plot run.csv --output run.png
+          armsim run scenarios/circle.json --headless --output run.csv
+          armsim plot run.csv --output run.png --scenario scenarios/circle.json
           armsim plot run.jsonl --output run.png --columns q,error,status --size 640x400
         """
     )

@@ -22,7 +22,7 @@ struct WorkspaceCommand: ParsableCommand {
 
         Examples:
           armsim workspace scenarios/circle.json --output workspace.png
-          armsim workspace --links 1,0.8,0.6 --metric sigma-min --samples 200000 --ellipse --q 0.3,0.9,0.6 --output ws.png
+          armsim workspace --links 1,0.8,0.6 --metric sigma-min --output ws.png
         """
     )
 
