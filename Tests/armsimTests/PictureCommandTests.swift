@@ -103,3 +103,17 @@ struct StatusBandProbe {
 
     func color(atFraction f: Double) -> (Int, Int, Int) { rgb[row][left + Int(f * Double(right - left))] }
 }
+
+extension PictureCommandTests {
+    /// `run --headless --plot` writes the trajectory and the plot; --plot needs --headless.
+    @Test func runWritesTrajectoryAndPlot() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("run.csv").path, png = dir.appendingPathComponent("run.png").path
+        let r = try CLI.run(["run", CLI.scenario("line.json"), "--headless", "--quiet", "--output", csv, "--plot", png, "--size", "640x400"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: csv))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: png)).starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        try expectUsage(["run", CLI.scenario("line.json"), "--plot", png], mentions: "--plot: only with --headless")
+    }
+}

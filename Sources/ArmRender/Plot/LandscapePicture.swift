@@ -53,7 +53,7 @@ public struct LandscapePicture {
         s.canvas.flush()
         SDL_RenderSetClipRect(s.renderer, nil)
         axes.drawFrame(s, xLabel: "q\(grid.xJoint) (rad)", yLabel: "q\(grid.yJoint) (rad)")
-        ColorBar(rect: bar, scale: colors, label: "L = ½‖e‖² (m²)").draw(s)
+        ColorBar(rect: bar, scale: colors, label: grid.slice.task == .pose ? "L = ½‖e‖² (m², rad²)" : "L = ½‖e‖² (m²)").draw(s)
         legend().draw(s, right: bar.right + s.px(78), top: bar.y, anchorLeft: true)
         s.label(title, x: axes.rect.x, y: s.px(6), .body, PlotTheme.ink)
     }

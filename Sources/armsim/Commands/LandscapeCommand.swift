@@ -84,7 +84,8 @@ struct LandscapeCommand: ParsableCommand {
             var picture = LandscapePicture(grid: grid)
             picture.criticalPoints = points
             picture.paths = methods.map { tracePath($0, problem, pair) }
-            picture.title = "L(q\(pair.0), q\(pair.1)) of \(problem.source), target (\(problem.target.x), \(problem.target.y)); other joints held"
+            let phi = problem.task == .pose ? ", φ \(problem.target.phi)" : ""
+            picture.title = "L(q\(pair.0), q\(pair.1)) of \(problem.source), target (\(problem.target.x), \(problem.target.y)\(phi)); other joints held"
             let bytes: [UInt8]
             do { bytes = try picture.png(width: width, height: height) } catch { throw CommandFailure(message: error.description) }
             try PlotOutputFile.write(bytes, to: output)
