@@ -104,18 +104,3 @@ public struct WorkspacePicture {
         return PlotLegend(entries: entries)
     }
 }
-
-extension WorkspaceMetric {
-    var label: String {
-        switch self {
-        case .manipulability: "best √det(J Jᵀ) (m²/rad)"
-        case .sigmaMin: "best σ_min (m/rad)"
-        case .reachCount: "samples per cell"
-        }
-    }
-}
-
-/// The scenario's path as world points, for overlays drawn outside ArmRender's scene.
-public enum ScenarioPathPoints {
-    public static func points(_ scenario: Scenario) -> [Point2D] { PathSampler(scenario: scenario).points }
-}

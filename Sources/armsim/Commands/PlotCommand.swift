@@ -3,27 +3,6 @@ import ArmKit
 import ArmRender
 import Foundation
 
-/// --columns, listed by --help.
-enum PlotPanelOption: String, ExpressibleByArgument, CaseIterable {
-    case q, error
-    case sigmaMin = "sigma-min"
-    case damping, status
-    var panel: RunPlotPanel { RunPlotPanel(rawValue: rawValue)! }
-
-    static func parse(_ text: String?) throws(CommandFailure) -> [RunPlotPanel] {
-        guard let text else { return RunPlotPanel.allCases }
-        var chosen: Set<RunPlotPanel> = []
-        for (k, part) in text.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
-            let name = part.trimmingCharacters(in: .whitespaces)
-            guard let option = PlotPanelOption(rawValue: name) else {
-                throw CommandFailure(message: "--columns[\(k)]: unknown panel '\(name)' (choose from \(allCases.map(\.rawValue).joined(separator: ", ")))", exitCode: ExitCode32.usage)
-            }
-            chosen.insert(option.panel)
-        }
-        return RunPlotPanel.allCases.filter(chosen.contains)
-    }
-}
-
 struct PlotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plot",
@@ -65,16 +44,5 @@ struct PlotCommand: ParsableCommand {
         let bytes = try PlotRunPicture.fromFile(input, scenario: loaded, panels: panels, width: width, height: height)
         try PlotOutputFile.write(bytes, to: output)
         Diagnostics.info("wrote \(output) (\(width)x\(height))")
-    }
-}
-
-/// Input is never the output.
-enum PlotPaths {
-    static func checkDistinct(input: String, output: String) throws(CommandFailure) {
-        var a = stat(), b = stat()
-        guard stat(input, &a) == 0, stat(output, &b) == 0 else { return }
-        if a.st_dev == b.st_dev && a.st_ino == b.st_ino && (a.st_mode & S_IFMT) == S_IFREG {
-            throw CommandFailure(message: "--output: '\(output)' is the input file; choose another name", exitCode: ExitCode32.usage)
-        }
     }
 }

@@ -3,14 +3,6 @@ import ArmKit
 import ArmRender
 import Foundation
 
-/// --metric, listed by --help.
-enum WorkspaceMetricOption: String, ExpressibleByArgument, CaseIterable {
-    case manipulability
-    case sigmaMin = "sigma-min"
-    case reachCount = "reach-count"
-    var metric: WorkspaceMetric { WorkspaceMetric(rawValue: rawValue)! }
-}
-
 struct WorkspaceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workspace",

@@ -1,12 +1,6 @@
 import ArgumentParser
 import ArmKit
 
-/// --task for the plotting commands (a wrapper so `--help` lists the values).
-enum PlotTaskOption: String, ExpressibleByArgument, CaseIterable {
-    case position, pose
-    var task: IKTask { self == .pose ? .pose : .position }
-}
-
 /// Parsing and checking the landscape's own options, each error naming its option.
 enum LandscapeOptions {
     static func joints(_ text: String?, arm: PlanarArm) throws(CommandFailure) -> (Int, Int)? {
