@@ -98,6 +98,6 @@ struct BenchSuite {
                 }
                 return acc
             },
-        ] + PictureBench.workloads(arm: arm, initial: scenario.initial)
+        ] + PictureBench.workloads(arm: arm, initial: scenario.initial, scenario: scenario)
     }
 }
