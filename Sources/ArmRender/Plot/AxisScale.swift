@@ -69,13 +69,13 @@ enum NiceTicks {
     static func label(_ v: Double) -> String {
         if v == 0 { return "0" }
         let a = abs(v)
-        if a >= 1e-3 && a < 1e5 {
-            var s = String(format: "%.4g", v)
-            if s.contains("e") { s = String(format: "%.3f", v) }
-            return s
+        if a >= 1e-3 && a < 1e7 {
+            if v == v.rounded() { return String(format: "%.0f", v) }
+            let s = String(format: "%.4g", v)
+            if !s.contains("e") { return s }
         }
         let exponent = Int(floor(log10(a)))
         let mantissa = v / pow(10, Double(exponent))
-        return abs(mantissa - 1) < 1e-9 ? "1e\(exponent)" : String(format: "%.3ge%d", mantissa, exponent)
+        return abs(abs(mantissa) - 1) < 1e-9 ? (v < 0 ? "-1e\(exponent)" : "1e\(exponent)") : String(format: "%.3ge%d", mantissa, exponent)
     }
 }

@@ -36,7 +36,7 @@ struct RunPlotPanelDrawer {
             drawSeries(n + 1, axes.y, PlotTheme.series(2))
             legend([.init(swatch: .line, color: PlotTheme.series(2), text: "σ_min")]
                    + [.init(swatch: .line, color: epsilon == nil ? PlotTheme.background : PlotTheme.guide,
-                            text: epsilon?.label ?? "ε unknown: pass --scenario")])
+                            text: epsilon?.label ?? "ε: needs --scenario")])
         case .damping:
             drawDamping()
         case .status:
@@ -64,6 +64,7 @@ struct RunPlotPanelDrawer {
         var (lo, hi) = envelope.range(series, positiveOnly: log) ?? (log ? (1e-12, 1) : (0, 1))
         for v in include where !log || v > 0 { lo = min(lo, v); hi = max(hi, v) }
         if log { lo = pow(10, floor(log10(lo))); hi = pow(10, ceil(log10(hi))) } else {
+            if hi == lo { hi = lo == 0 ? 1 : lo + abs(lo) * 0.2; lo = lo == 0 ? 0 : lo - abs(lo) * 0.2 }
             let pad = (hi - lo) * 0.05
             lo -= pad; hi += pad
         }

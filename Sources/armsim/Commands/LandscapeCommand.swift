@@ -79,7 +79,7 @@ struct LandscapeCommand: ParsableCommand {
         let slice = LossSlice(arm: problem.arm, task: problem.task, target: problem.target, center: problem.q, joints: pair)
         let grid = LossGrid(slice: slice, xJoint: pair.0, yJoint: pair.1, range: r, resolution: n)
         let points = CriticalPointSearch().run(slice: slice, xJoint: pair.0, yJoint: pair.1, range: r)
-        if let csv { try PlotOutputFile.write(LandscapeReport.csv(grid), to: csv) }
+        if let csv { try PlotOutputFile.stream(to: csv) { emit in try LandscapeReport.csv(grid, emit: emit) } }
         if let output {
             var picture = LandscapePicture(grid: grid)
             picture.criticalPoints = points

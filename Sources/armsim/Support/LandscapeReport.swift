@@ -2,17 +2,18 @@ import ArmKit
 
 /// The landscape's data outputs: the grid as CSV and the critical points as JSON.
 enum LandscapeReport {
-    /// `q<i>,q<j>,L`, one row per grid point, the x joint varying fastest.
-    static func csv(_ grid: LossGrid) -> String {
+    /// `q<i>,q<j>,L`, one row per grid point, the x joint varying fastest; handed to `emit` in pieces of
+    /// about 64 KiB.
+    static func csv(_ grid: LossGrid, emit: (String) throws -> Void) rethrows {
         var out = "q\(grid.xJoint),q\(grid.yJoint),L\n"
-        out.reserveCapacity(grid.values.count * 48)
         for row in 0..<grid.resolution {
             for column in 0..<grid.resolution {
                 let (x, y) = grid.angles(column: column, row: row)
                 out += "\(x),\(y),\(grid.values[row * grid.resolution + column])\n"
+                if out.utf8.count >= 1 << 16 { try emit(out); out = "" }
             }
         }
-        return out
+        try emit(out)
     }
 
     /// Keys: `joints` [i, j], `center` [q_i, q_j], `range`, `resolution`, `lossMin`, `lossMax`,
