@@ -16,7 +16,7 @@ public final class FrameRecorder {
 
     /// Creates `directory` (and its parents) when missing. Throws for every < 1, a bad size, a missing font, or
     /// a directory that cannot be created.
-    public init(scenario: Scenario, directory: String, every: Int, width: Int, height: Int) throws(RenderError) {
+    public init(scenario: Scenario, directory: String, every: Int, width: Int, height: Int, ellipse: Bool = false) throws(RenderError) {
         guard every >= 1 else { throw RenderError(.invalidArgument, "--every must be at least 1, got \(every)") }
         try OffscreenTarget.validate(width: width, height: height)
         var isDir: ObjCBool = false
@@ -35,6 +35,7 @@ public final class FrameRecorder {
         target = try SDLSession.locked { () throws(RenderError) in
             try OffscreenTarget(scenario: scenario, width: width, height: height)
         }
+        target?.showsEllipse = ellipse
     }
 
     /// The file frame k is written to.

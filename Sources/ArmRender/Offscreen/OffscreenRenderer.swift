@@ -6,7 +6,7 @@ public enum OffscreenRenderer {
     /// up to then, draws that frame and saves it as a PNG at `path`.
     /// Throws for a time outside [0, duration], a size outside 16…16384, a missing font or an unwritable path.
     public static func renderPNG(scenario: Scenario, time: Double, width: Int, height: Int,
-                                 path: String) throws(RenderError) {
+                                 path: String, ellipse: Bool = false) throws(RenderError) {
         let sim = scenario.simulation
         guard time.isFinite, time >= 0, time <= sim.duration + sim.dt / 2 else {
             throw RenderError(.invalidArgument,
@@ -25,6 +25,7 @@ public enum OffscreenRenderer {
         try SDLSession.locked { () throws(RenderError) in
             let target = try OffscreenTarget(scenario: scenario, width: width, height: height)
             defer { target.close() }
+            target.showsEllipse = ellipse
             try target.draw(frame: frame, trail: trail)
             try target.save(to: path)
         }

@@ -21,6 +21,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Image size WIDTHxHEIGHT in pixels.")
     var size = "1280x800"
 
+    @Flag(help: "Draw the manipulability (velocity) ellipse of J Jᵀ at the tip.")
+    var ellipse = false
+
     func run() throws {
         let (width, height) = try SizeOption.parse(size)
         let loaded = try ScenarioInput.load(scenario)
@@ -29,7 +32,7 @@ struct RenderCommand: ParsableCommand {
             throw CommandFailure(message: "--time: must be within 0…\(loaded.simulation.duration) s (the scenario's duration), got \(t)", exitCode: ExitCode32.usage)
         }
         do {
-            try OffscreenRenderer.renderPNG(scenario: loaded, time: t, width: width, height: height, path: output)
+            try OffscreenRenderer.renderPNG(scenario: loaded, time: t, width: width, height: height, path: output, ellipse: ellipse)
         } catch {
             throw CommandFailure(message: error.description)
         }

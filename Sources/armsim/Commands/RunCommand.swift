@@ -53,6 +53,12 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Window: start paused.")
     var paused = false
 
+    @Option(help: ArgumentHelp("With --headless: also draw the run as a plot PNG (see armsim plot).", valueName: "FILE"))
+    var plot: String?
+
+    @Flag(help: "With --record: draw the manipulability (velocity) ellipse of J Jᵀ at the tip.")
+    var ellipse = false
+
     func run() throws {
         guard let trajectoryFormat = TrajectoryFormat(rawValue: format) else {
             throw CommandFailure(message: "--format: must be 'csv' or 'jsonl', got '\(format)'", exitCode: ExitCode32.usage)
@@ -64,12 +70,14 @@ struct RunCommand: ParsableCommand {
         if let quitAfter, !(quitAfter > 0 && quitAfter.isFinite) {
             throw CommandFailure(message: "--quit-after: must be > 0 seconds, got \(quitAfter)", exitCode: ExitCode32.usage)
         }
+        if plot != nil && !headless { throw CommandFailure(message: "--plot: only with --headless", exitCode: ExitCode32.usage) }
         let (width, height) = try SizeOption.parse(size)
         let loaded = try ScenarioInput.load(scenario, duration: duration)
 
         if headless || record != nil {
             try HeadlessRun(scenario: loaded, format: trajectoryFormat, writesTrajectory: headless, output: output,
-                            quiet: quiet, record: record.map { ($0, every, width, height) }).run()
+                            quiet: quiet, record: record.map { ($0, every, width, height) }, ellipse: ellipse).run()
+            if let plot { try PlotOutputFile.write(PlotRunPicture.fromScenario(loaded, panels: RunPlotPanel.allCases, width: width, height: height), to: plot) }
             return
         }
         var options = WindowOptions()

@@ -13,6 +13,7 @@ struct HeadlessRun {
     let quiet: Bool
     /// (directory, every, width, height)
     let record: (String, Int, Int, Int)?
+    var ellipse = false
 
     func run() throws {
         FileDescriptorSink.ignoreBrokenPipeSignal()
@@ -35,7 +36,7 @@ struct HeadlessRun {
         }
         let recorder: FrameRecorder?
         do {
-            recorder = try record.map { try FrameRecorder(scenario: scenario, directory: $0.0, every: $0.1, width: $0.2, height: $0.3) }
+            recorder = try record.map { try FrameRecorder(scenario: scenario, directory: $0.0, every: $0.1, width: $0.2, height: $0.3, ellipse: ellipse) }
         } catch {
             fileOutput?.abort()
             throw CommandFailure(message: "\(error)")

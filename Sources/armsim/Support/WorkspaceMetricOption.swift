@@ -1,0 +1,10 @@
+import ArgumentParser
+import ArmKit
+
+/// --metric, listed by --help.
+enum WorkspaceMetricOption: String, ExpressibleByArgument, CaseIterable {
+    case manipulability
+    case sigmaMin = "sigma-min"
+    case reachCount = "reach-count"
+    var metric: WorkspaceMetric { WorkspaceMetric(rawValue: rawValue)! }
+}
