@@ -78,7 +78,7 @@ public struct LeastSquaresView: Sendable {
     }
 
     /// ‖x‖₂ without overflow or underflow on the way (scaled by the largest entry).
-    static func norm(_ x: [Double]) -> Double {
+    public static func norm(_ x: [Double]) -> Double {
         let m = x.reduce(0) { max($0, abs($1)) }
         guard m > 0, m.isFinite else { return m }
         return m * x.reduce(0) { $0 + ($1 / m) * ($1 / m) }.squareRoot()

@@ -1,0 +1,97 @@
+import ArmIO
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The line protocol of `inspect --stdin` and `solve --stdin`: one JSON query per input line, one JSON result per
+/// output line, in order. A bad line gets `{"line": N, "error": "..."}` and the stream goes on; blank lines are
+/// skipped (but counted). Output is flushed after every line when stdout is a pipe, FIFO, socket or terminal
+/// (so a driving process gets each answer before it sends the next query), and in 64 KiB blocks to a file.
+struct StreamSession {
+    enum Kind { case inspect, solve }
+    let kind: Kind
+    let sink = FileDescriptorSink.standardOutput()
+    let flushEveryLine: Bool
+
+    init(kind: Kind, flushEveryLine: Bool = StreamSession.stdoutIsInteractive()) {
+        self.kind = kind
+        self.flushEveryLine = flushEveryLine
+    }
+
+    /// Each query gives one result object (without the newline), or a CommandFailure whose message becomes the
+    /// line's error. Returns normally at end of input or when the reader of stdout goes away.
+    func run(_ answer: (QueryLine) throws(CommandFailure) -> [UInt8]) throws(CommandFailure) {
+        var pending: [UInt8] = []
+        pending.reserveCapacity(1 << 17)
+        var lineNumber = 0
+        do {
+            try StreamLineReader(fileDescriptor: 0).forEachLine { line in
+                lineNumber += 1
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+                pending += result(for: line, number: lineNumber, answer)
+                pending.append(0x0A)
+                if flushEveryLine || pending.count >= 1 << 16 { try flush(&pending) }
+            }
+            try flush(&pending)
+        } catch OutputError.brokenPipe {
+            return
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure(message: "\(error)", exitCode: ExitCode32.failure)
+        }
+    }
+
+    private func result(for line: ArraySlice<UInt8>, number: Int, _ answer: (QueryLine) throws(CommandFailure) -> [UInt8]) -> [UInt8] {
+        do throws(CommandFailure) {
+            let query: QueryLine
+            do { query = try QueryLine.parse(Array(line)) } catch { throw CommandFailure(message: error.message, exitCode: ExitCode32.usage) }
+            return try answer(query)
+        } catch {
+            var out = StreamJSONWriter()
+            out.integer("line", number)
+            out.string("error", error.message)
+            return out.finish()
+        }
+    }
+
+    private func flush(_ pending: inout [UInt8]) throws {
+        guard !pending.isEmpty else { return }
+        try pending.withUnsafeBytes { try sink.write($0) }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// A pipe, FIFO, socket or terminal: someone may be waiting for each line.
+    static func stdoutIsInteractive() -> Bool {
+        var status = stat()
+        guard fstat(1, &status) == 0 else { return true }
+        let type = status.st_mode & S_IFMT
+        return type == S_IFIFO || type == S_IFSOCK || type == S_IFCHR
+    }
+}
+
+/// Reads a descriptor in blocks and hands out each complete line (a last line without a newline too).
+struct StreamLineReader {
+    let fileDescriptor: Int32
+
+    func forEachLine(_ body: (ArraySlice<UInt8>) throws -> Void) throws {
+        var buffer: [UInt8] = []
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = block.withUnsafeMutableBytes { read(fileDescriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw CommandFailure(message: "stdin: read failed: \(String(cString: strerror(errno)))", exitCode: ExitCode32.failure)
+            }
+            if count == 0 { break }
+            buffer += block[0..<count]
+            var start = buffer.startIndex
+            while let newline = buffer[start...].firstIndex(of: 0x0A) {
+                try body(buffer[start..<newline])
+                start = newline + 1
+            }
+            buffer.removeSubrange(..<start)
+        }
+        if !buffer.isEmpty { try body(buffer[...]) }
+    }
+}
