@@ -40,7 +40,7 @@ public struct LeastSquaresView: Sendable {
         stationary = gradientNorm <= Self.stationaryTolerance * scale
         gaussNewton = Self.gram(j)
         secondOrder = Self.secondOrderPart(arm: arm, q: q, task: task, error: e)
-        hessian = AutoDiff.hessian(loss, at: q)
+        hessian = LossHessian.forwardOverReverse(loss.objective, at: q)
         var residual = 0.0
         for k in hessian.elements.indices {
             residual = max(residual, abs(hessian.elements[k] - gaussNewton.elements[k] - secondOrder.elements[k]))

@@ -60,7 +60,7 @@ extension InspectReport {
         o.number("tolerance", FiniteDifferenceCheck.tolerance)
         o.array("firstOrderSteps", FiniteDifferences.steps(q, base: FiniteDifferences.firstOrderStep))
         o.array("secondOrderSteps", FiniteDifferences.steps(q, base: FiniteDifferences.secondOrderStep))
-        for (key, c) in zip(["jacobian", "gradient", "hessian"], check.checks) {
+        for (key, c) in zip([StaticString("jacobian"), "gradient", "hessian"], check.checks) {
             o.object(key) { m in
                 m.number("maxAbsolute", c.maxAbsolute); m.number("maxRelative", c.maxRelative)
                 m.number("scale", c.scale); m.bool("passed", c.passed)

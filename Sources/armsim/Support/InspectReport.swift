@@ -46,7 +46,7 @@ struct InspectReport {
         tip = arm.tip(q)
         joints = arm.jointPositions(q)
         jacobian = arm.jacobian(q, task: task, computedBy: settings.mode)
-        analysis = SingularityAnalysis(arm: arm, q: q, task: task, threshold: settings.threshold)
+        analysis = Self.analyse(jacobian, q: q, threshold: settings.threshold)
         if let qdot = settings.qdot { tipVelocity = VelocityMaps.tipVelocity(arm: arm, q: q, task: task, qdot: qdot) }
         if let v = settings.tipVelocity {
             let lambda = DampingSchedule.lambda(sigmaMin: analysis.sigmaMin, threshold: settings.threshold,
@@ -62,8 +62,17 @@ struct InspectReport {
         }
         if let v = settings.hvp {
             let loss = LeastSquaresLoss(arm: arm, target: target, task: task, reference: q)
-            hvp = (AutoDiff.hvp(loss, at: q, along: v), view.hessian * v)
+            hvp = (loss.hvp(at: q, along: v), view.hessian * v)
         }
+    }
+
+    /// σ and the singularity verdict from the J already computed (the convenience initialiser would sweep again).
+    static func analyse(_ j: Matrix, q: [Double], threshold: Double) -> SingularityAnalysis {
+        var scratch = [Double](repeating: 0, count: j.elements.count)
+        let sv = j.elements.withUnsafeBufferPointer { jb in
+            scratch.withUnsafeMutableBufferPointer { SingularValues(jacobian: jb, rows: j.rows, columns: j.columns, scratch: $0) }
+        }
+        return q.withUnsafeBufferPointer { SingularityAnalysis(singularValues: sv, q: $0, threshold: threshold) }
     }
 
     /// The first reported number that is not finite, by name; nil when all are (the only case printed).

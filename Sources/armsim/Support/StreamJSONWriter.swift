@@ -6,8 +6,8 @@ import ArmIO
 struct StreamJSONWriter {
     private(set) var bytes: [UInt8] = []
     private var needsComma = [false]
-    private(set) var nonFinite: String?
-    private var currentKey = ""
+    private(set) var nonFinite: StaticString?
+    private var currentKey: StaticString = ""
 
     init() { bytes.reserveCapacity(1024); bytes.append(UInt8(ascii: "{")) }
 
@@ -20,10 +20,13 @@ struct StreamJSONWriter {
         needsComma[needsComma.count - 1] = true
     }
 
-    private mutating func writeKey(_ key: String) {
+    /// Keys are literals: their bytes are copied as they are (no escaping needed, none per-character work).
+    private mutating func writeKey(_ key: StaticString) {
         separate()
         currentKey = key
-        append(string: key)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
     }
 
@@ -44,13 +47,18 @@ struct StreamJSONWriter {
     private mutating func append(number x: Double) {
         guard x.isFinite else {
             if nonFinite == nil { nonFinite = currentKey }
-            bytes.append(contentsOf: Array("null".utf8))
+            appendNull()
             return
         }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ShortestDouble.maxLength) { buffer in
-            let count = ShortestDouble.write(x, to: buffer.baseAddress!)
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
-        }
+        // Written straight into the array's spare capacity (at most maxLength bytes).
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: ShortestDouble.maxLength))
+        let count = bytes.withUnsafeMutableBufferPointer { ShortestDouble.write(x, to: $0.baseAddress! + start) }
+        bytes.removeLast(ShortestDouble.maxLength - count)
+    }
+
+    private mutating func appendNull() {
+        bytes.append(UInt8(ascii: "n")); bytes.append(UInt8(ascii: "u")); bytes.append(UInt8(ascii: "l")); bytes.append(UInt8(ascii: "l"))
     }
 
     private mutating func append(array xs: [Double]) {
@@ -62,17 +70,17 @@ struct StreamJSONWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    mutating func number(_ key: String, _ x: Double) { writeKey(key); append(number: x) }
+    mutating func number(_ key: StaticString, _ x: Double) { writeKey(key); append(number: x) }
     /// A number that may legitimately be absent (an infinite condition number): `null`, not a failure.
-    mutating func optionalNumber(_ key: String, _ x: Double?) {
+    mutating func optionalNumber(_ key: StaticString, _ x: Double?) {
         writeKey(key)
-        if let x, x.isFinite { append(number: x) } else { bytes.append(contentsOf: Array("null".utf8)) }
+        if let x, x.isFinite { append(number: x) } else { appendNull() }
     }
-    mutating func integer(_ key: String, _ x: Int) { writeKey(key); bytes.append(contentsOf: Array(String(x).utf8)) }
-    mutating func bool(_ key: String, _ x: Bool) { writeKey(key); bytes.append(contentsOf: Array((x ? "true" : "false").utf8)) }
-    mutating func string(_ key: String, _ s: String) { writeKey(key); append(string: s) }
-    mutating func array(_ key: String, _ xs: [Double]) { writeKey(key); append(array: xs) }
-    mutating func rows(_ key: String, _ rows: [[Double]]) {
+    mutating func integer(_ key: StaticString, _ x: Int) { writeKey(key); bytes.append(contentsOf: Array(String(x).utf8)) }
+    mutating func bool(_ key: StaticString, _ x: Bool) { writeKey(key); bytes.append(contentsOf: Array((x ? "true" : "false").utf8)) }
+    mutating func string(_ key: StaticString, _ s: String) { writeKey(key); append(string: s) }
+    mutating func array(_ key: StaticString, _ xs: [Double]) { writeKey(key); append(array: xs) }
+    mutating func rows(_ key: StaticString, _ rows: [[Double]]) {
         writeKey(key)
         bytes.append(UInt8(ascii: "["))
         for (i, row) in rows.enumerated() {
@@ -82,9 +90,9 @@ struct StreamJSONWriter {
         bytes.append(UInt8(ascii: "]"))
     }
     /// Writes the key, then lets `body` append a complete JSON value.
-    mutating func raw(_ key: String, _ body: (inout [UInt8]) -> Void) { writeKey(key); body(&bytes) }
+    mutating func raw(_ key: StaticString, _ body: (inout [UInt8]) -> Void) { writeKey(key); body(&bytes) }
 
-    mutating func object(_ key: String, _ body: (inout StreamJSONWriter) -> Void) {
+    mutating func object(_ key: StaticString, _ body: (inout StreamJSONWriter) -> Void) {
         writeKey(key)
         bytes.append(UInt8(ascii: "{"))
         needsComma.append(false)
@@ -96,7 +104,7 @@ struct StreamJSONWriter {
 
 extension StreamJSONWriter {
     /// An array of already-finished JSON objects.
-    mutating func rawArray(_ key: String, _ objects: [[UInt8]]) {
+    mutating func rawArray(_ key: StaticString, _ objects: [[UInt8]]) {
         raw(key) { bytes in
             bytes.append(UInt8(ascii: "["))
             for (i, o) in objects.enumerated() {

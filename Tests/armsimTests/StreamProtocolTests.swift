@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// The `--stdin` line protocol of inspect and solve: order, per-line errors, flushing.
+@Suite struct StreamProtocolTests {
+    /// Runs armsim with `input` on stdin and returns stdout's lines.
+    static func stream(_ arguments: [String], input: String) throws -> (status: Int32, lines: [Substring], stderr: String) {
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = arguments
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin; process.standardOutput = stdout; process.standardError = stderr
+        try process.run()
+        final class Box: @unchecked Sendable { var data = Data() }
+        let out = Box(), err = Box()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { out.data = stdout.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter()
+        DispatchQueue.global().async { err.data = stderr.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        try stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        process.waitUntilExit()
+        group.wait()
+        return (process.terminationStatus, String(decoding: out.data, as: UTF8.self).split(separator: "\n"),
+                String(decoding: err.data, as: UTF8.self))
+    }
+
+    static func object(_ line: Substring) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+    }
+
+    @Test func inspectAnswersInOrder() throws {
+        let qs = (0..<300).map { i in [0.01 * Double(i), -0.5, 0.25] }
+        let input = qs.map { "{\"q\": [\($0[0]), \($0[1]), \($0[2])], \"target\": [1, 1]}" }.joined(separator: "\n") + "\n"
+        let result = try Self.stream(["inspect", "--links", "1,0.8,0.6", "--stdin"], input: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.lines.count == qs.count)
+        for (line, q) in zip(result.lines, qs) {
+            let object = try Self.object(line)
+            // (Foundation's JSON reader on Linux is off by an ulp or two; armsim writes shortest round-trip text.)
+            let echoed = object["q"] as! [Double]
+            #expect(zip(echoed, q).allSatisfy { abs($0 - $1) <= 1e-15 * max(1, abs($1)) })
+            #expect((object["leastSquares"] as! [String: Any])["curvature"] is String)
+        }
+    }
+
+    @Test(arguments: ["inspect", "solve"])
+    func badLinesGetAnErrorAndTheStreamGoesOn(command: String) throws {
+        let lines = [
+            "{\"q\": [0.1, 0.2, 0.3], \"target\": [1, 1]}",
+            "not json",
+            "{\"q\": [0.1, 0.2], \"target\": [1, 1]}",
+            "",
+            "{\"q\": [1e308, 0, 0], \"target\": [1, 1]}",
+            "{\"q\": [0, 0, 0], \"target\": [1, 1], \"speed\": 2}",
+            "{\"q\": [0, 0, 0], \"target\": [1e999, 1]}",
+            "[1, 2]",
+            "{\"q\": [0.3, 0.2, 0.1], \"target\": [0.5, 1.5]}",
+        ]
+        let result = try Self.stream([command, "--links", "1,0.8,0.6", "--stdin"], input: lines.joined(separator: "\n"))
+        #expect(result.status == 0, "\(result.stderr)")
+        let objects = try result.lines.map(Self.object)
+        #expect(objects.count == 8)   // the blank line is skipped, not answered
+        let errorLines = objects.compactMap { $0["line"] as? Int }
+        #expect(errorLines == [2, 3, 5, 6, 7, 8])
+        for object in objects where object["line"] != nil { #expect((object["error"] as! String).count > 3) }
+        let messages = objects.compactMap { $0["error"] as? String }
+        #expect(messages[1].hasPrefix("q: expected 3 values"))
+        #expect(messages[2].hasPrefix("q[0]: must be within"))
+        #expect(messages[3].contains("speed"))
+        #expect(messages[4].contains("target[0]") && messages[4].contains("1e999"))
+        #expect(objects.first?["line"] == nil && objects.last?["line"] == nil)
+        #expect(!result.lines.joined().lowercased().contains("nan"))
+    }
+
+    /// A driver that waits for each answer before sending the next query gets it: the answer is flushed when
+    /// its line is done, not when stdin closes.
+    @Test(arguments: ["inspect", "solve"])
+    func eachAnswerIsFlushedBeforeTheNextQuery(command: String) throws {
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = [command, "--links", "1,0.8,0.6", "--stdin"]
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin; process.standardOutput = stdout; process.standardError = Pipe()
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let reader = stdout.fileHandleForReading
+        for i in 0..<3 {
+            try stdin.fileHandleForWriting.write(contentsOf: Data("{\"q\": [0.\(i), 0.2, 0.3], \"target\": [1, 1]}\n".utf8))
+            let line = try Self.readLine(reader, timeout: 20)
+            #expect(line != nil, "no answer to query \(i) while stdin is still open")
+            if let line { #expect((try Self.object(Substring(line)))["q"] != nil || command == "solve") }
+        }
+        try stdin.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    /// Reads bytes until a newline, or returns nil after `timeout` seconds.
+    static func readLine(_ handle: FileHandle, timeout: Double) throws -> String? {
+        final class Box: @unchecked Sendable { var bytes: [UInt8] = [] }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let fd = handle.fileDescriptor
+        DispatchQueue.global().async {
+            var byte: UInt8 = 0
+            while read(fd, &byte, 1) == 1 {
+                if byte == 0x0A { break }
+                box.bytes.append(byte)
+            }
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + timeout) == .success else { return nil }
+        return String(decoding: box.bytes, as: UTF8.self)
+    }
+}
