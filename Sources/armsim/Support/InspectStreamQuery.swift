@@ -18,11 +18,11 @@ enum InspectStreamQuery {
             used.task = parsed.1
         }
         try used.checkVectorSizes(hasTarget: target != nil)
-        let report = InspectReport(settings: used, q: q, target: target)
-        if let field = report.nonFiniteField {
+        var out = InspectReport(settings: used, q: q, target: target).json()
+        // The writer saw every number it wrote: a non-finite one is refused here, never printed as null.
+        if let field = out.nonFinite {
             throw CommandFailure(message: "\(field) is not finite at this configuration", exitCode: ExitCode32.failure)
         }
-        var out = report.json()
         return out.finish()
     }
 }

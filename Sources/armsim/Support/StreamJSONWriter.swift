@@ -1,4 +1,6 @@
 import ArmIO
+import ArmKit
+import AutoDiff
 
 /// Builds one compact JSON object as UTF-8 bytes (the `--json` reports and every `--stdin` result line).
 /// Numbers go through `ShortestDouble` (round-trip exact); a non-finite number is written as `null` and
@@ -50,11 +52,10 @@ struct StreamJSONWriter {
             appendNull()
             return
         }
-        // Written straight into the array's spare capacity (at most maxLength bytes).
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: ShortestDouble.maxLength))
-        let count = bytes.withUnsafeMutableBufferPointer { ShortestDouble.write(x, to: $0.baseAddress! + start) }
-        bytes.removeLast(ShortestDouble.maxLength - count)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ShortestDouble.maxLength) { buffer in
+            let count = ShortestDouble.write(x, to: buffer.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
     }
 
     private mutating func appendNull() {
@@ -91,6 +92,37 @@ struct StreamJSONWriter {
     }
     /// Writes the key, then lets `body` append a complete JSON value.
     mutating func raw(_ key: StaticString, _ body: (inout [UInt8]) -> Void) { writeKey(key); body(&bytes) }
+
+    /// A matrix as an array of rows, without forming the row arrays.
+    mutating func matrix(_ key: StaticString, _ m: Matrix) {
+        writeKey(key)
+        bytes.append(UInt8(ascii: "["))
+        for r in 0..<m.rows {
+            if r > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "["))
+            for c in 0..<m.columns {
+                if c > 0 { bytes.append(UInt8(ascii: ",")) }
+                append(number: m[r, c])
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Points as [[x, y], …].
+    mutating func points(_ key: StaticString, _ points: [Point2D]) {
+        writeKey(key)
+        bytes.append(UInt8(ascii: "["))
+        for (i, p) in points.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "["))
+            append(number: p.x)
+            bytes.append(UInt8(ascii: ","))
+            append(number: p.y)
+            bytes.append(UInt8(ascii: "]"))
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
 
     mutating func object(_ key: StaticString, _ body: (inout StreamJSONWriter) -> Void) {
         writeKey(key)
