@@ -31,6 +31,19 @@ import AutoDiff
         #expect(worst.allSatisfy { $0 < 1e-7 }, "worst relative errors J, ∇L, ∇²L: \(worst)")
     }
 
+    /// A large angle: the step grows as |q|^(1/3), not |q| (which would be 0.6 rad here and fail the check).
+    @Test func largeAnglesStillAgree() {
+        let arm = makeArm([1, 0.8, 0.6])
+        for q in [[1e5, 0.2, 0.3], [999_999, -5e5, 3]] {
+            let target = Pose2D(x: 1, y: 1)
+            let j = arm.jacobian(q, task: .position, computedBy: .forward)
+            let view = LeastSquaresView(arm: arm, q: q, target: target, task: .position, jacobian: j)
+            let check = FiniteDifferenceCheck(arm: arm, q: q, target: target, task: .position, jacobian: j, view: view)
+            #expect(check.passed, "\(check.checks.map(\.maxRelative))")
+        }
+        #expect(FiniteDifferences.steps([1e5], order: 1)[0] < 1e-3)
+    }
+
     @Test func aWrongDerivativeIsCaught() {
         let arm = makeArm([1, 0.8, 0.6])
         let q = [0.2, -0.4, 0.9]

@@ -97,6 +97,29 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
+    /// The README's Python driver (standard library only) runs against the built binary and prints one line per
+    /// target, each converged.
+    @Test func readmePythonDriverWorks() throws {
+        let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        try #require(python != nil, "python3 is needed to run the README's example")
+        let readme = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let block = readme.components(separatedBy: "```python\n").dropFirst().first?.components(separatedBy: "```").first
+        let script = try #require(block).replacingOccurrences(of: "[\"armsim\",", with: "[\"\(CLI.executable.path)\",")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python!)
+        process.arguments = ["-c", script]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { $0.contains(" converged ") }, "\(lines)")
+    }
+
     /// Reads bytes until a newline, or returns nil after `timeout` seconds.
     static func readLine(_ handle: FileHandle, timeout: Double) throws -> String? {
         final class Box: @unchecked Sendable { var bytes: [UInt8] = [] }

@@ -1,17 +1,30 @@
 import AutoDiff
+#if canImport(Glibc)
+import Glibc
+private func realPower(_ x: Double, _ y: Double) -> Double { Glibc.pow(x, y) }
+#else
+import Darwin
+private func realPower(_ x: Double, _ y: Double) -> Double { Darwin.pow(x, y) }
+#endif
 
 /// Central finite differences, the baseline every AD derivative is checked against. The step for coordinate i
-/// is h_i = c · max(1, |q_i|), with c = ε^(1/3) ≈ 6.1e-6 for first derivatives and c = ε^(1/4) ≈ 1.2e-4 for
-/// second differences (each balances the truncation error O(h²) against rounding O(ε/h) or O(ε/h²)).
+/// is h_i = (ε·max(1, |q_i|))^(1/3) for first derivatives and (ε·max(1, |q_i|))^(1/4) for second differences:
+/// each balances the truncation error O(h²) against the rounding of q_i ± h itself, ε·|q_i|/h (or /h²). The
+/// kinematics are periodic in q, so derivatives do not grow with |q| and the usual h ∝ |x| would be far too
+/// large for a large angle (0.6 rad at q = 1e5).
 public enum FiniteDifferences {
     public static let firstOrderStep = 6.0554544523933395e-06   // ε^(1/3), ε = 2⁻⁵²
     public static let secondOrderStep = 1.220703125e-04          // ε^(1/4)
 
-    public static func steps(_ q: [Double], base: Double) -> [Double] { q.map { base * max(1, abs($0)) } }
+    /// The step per coordinate for first (`order` 1) or second (`order` 2) derivatives.
+    public static func steps(_ q: [Double], order: Int) -> [Double] {
+        let (base, power) = order == 1 ? (firstOrderStep, 1.0 / 3.0) : (secondOrderStep, 0.25)
+        return q.map { base * realPower(max(1, abs($0)), power) }
+    }
 
     /// ∂f/∂q by central differences of the map's values.
     public static func jacobian<F: DifferentiableMap>(_ f: F, at q: [Double]) -> Matrix {
-        let h = steps(q, base: firstOrderStep)
+        let h = steps(q, order: 1)
         var columns: [[Double]] = []
         for i in q.indices {
             var plus = q, minus = q
@@ -26,7 +39,7 @@ public enum FiniteDifferences {
     }
 
     public static func gradient<F: DifferentiableScalarFunction>(_ f: F, at q: [Double]) -> [Double] {
-        let h = steps(q, base: firstOrderStep)
+        let h = steps(q, order: 1)
         return q.indices.map { i in
             var plus = q, minus = q
             plus[i] += h[i]; minus[i] -= h[i]
@@ -39,7 +52,7 @@ public enum FiniteDifferences {
     /// the three-point one on it.
     public static func hessian<F: DifferentiableScalarFunction>(_ f: F, at q: [Double]) -> Matrix {
         let n = q.count
-        let h = steps(q, base: secondOrderStep)
+        let h = steps(q, order: 2)
         let center: Double = f(q)
         var m = Matrix(rows: n, columns: n)
         func value(_ i: Int, _ si: Double, _ j: Int, _ sj: Double) -> Double {

@@ -58,8 +58,8 @@ extension InspectReport {
 
     private func checkJSON(_ check: FiniteDifferenceCheck, _ o: inout StreamJSONWriter) {
         o.number("tolerance", FiniteDifferenceCheck.tolerance)
-        o.array("firstOrderSteps", FiniteDifferences.steps(q, base: FiniteDifferences.firstOrderStep))
-        o.array("secondOrderSteps", FiniteDifferences.steps(q, base: FiniteDifferences.secondOrderStep))
+        o.array("firstOrderSteps", FiniteDifferences.steps(q, order: 1))
+        o.array("secondOrderSteps", FiniteDifferences.steps(q, order: 2))
         for (key, c) in zip([StaticString("jacobian"), "gradient", "hessian"], check.checks) {
             o.object(key) { m in
                 m.number("maxAbsolute", c.maxAbsolute); m.number("maxRelative", c.maxRelative)

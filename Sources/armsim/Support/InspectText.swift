@@ -69,7 +69,7 @@ extension InspectReport {
     }
 
     private func checkLines(_ check: FiniteDifferenceCheck) -> [String] {
-        var lines = ["finite differences (central; h = ε^(1/3)·max(1,|qᵢ|) for J, ∇L; ε^(1/4)·max(1,|qᵢ|) for ∇²L)"]
+        var lines = ["finite differences (central; h = (ε·max(1,|qᵢ|))^(1/3) for J, ∇L; (ε·max(1,|qᵢ|))^(1/4) for ∇²L)"]
         for c in check.checks {
             lines.append("  \(c.name.padding(toLength: 4, withPad: " ", startingAt: 0)) max abs \(e3(c.maxAbsolute))  rel \(e3(c.maxRelative))  \(c.passed ? "ok" : "FAIL")")
         }
