@@ -147,3 +147,7 @@ extension StreamJSONWriter {
         }
     }
 }
+
+extension StreamJSONWriter {
+    var finishedText: String { var copy = self; return String(decoding: copy.finish(), as: UTF8.self) }
+}
