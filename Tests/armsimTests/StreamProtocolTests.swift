@@ -97,6 +97,36 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
+    /// To a regular file the answers go in blocks; all of them arrive, in order, with the arm from a scenario.
+    @Test func toAFileFromAScenario() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = dir.appendingPathComponent("answers.jsonl")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        let input = dir.appendingPathComponent("queries.jsonl")
+        let targets = (0..<2000).map { i in [1.2 * cos(0.003 * Double(i)), 1.2 * sin(0.003 * Double(i))] }
+        try targets.map { "{\"target\": [\($0[0]), \($0[1])]}" }.joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["solve", CLI.scenario("circle.json"), "--stdin"]
+        process.standardInput = try FileHandle(forReadingFrom: input)
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let lines = try String(contentsOf: output, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == targets.count)
+        for (line, target) in zip(lines, targets) {
+            let object = try Self.object(line)
+            let echoed = object["target"] as! [Double]
+            #expect(abs(echoed[0] - target[0]) < 1e-14 && abs(echoed[1] - target[1]) < 1e-14)
+            #expect(object["q0"] as? [Double] == [0.4, 0.6, 0.3])
+            #expect(["converged", "limited"].contains(object["status"] as? String))   // circle.json has joint limits
+        }
+        #expect(lines.filter { $0.contains("\"converged\"") }.count > targets.count / 2)
+    }
+
     /// The README's Python driver (standard library only) runs against the built binary and prints one line per
     /// target, each converged.
     @Test func readmePythonDriverWorks() throws {

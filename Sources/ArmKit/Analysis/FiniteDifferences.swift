@@ -1,11 +1,4 @@
 import AutoDiff
-#if canImport(Glibc)
-import Glibc
-private func realPower(_ x: Double, _ y: Double) -> Double { Glibc.pow(x, y) }
-#else
-import Darwin
-private func realPower(_ x: Double, _ y: Double) -> Double { Darwin.pow(x, y) }
-#endif
 
 /// Central finite differences, the baseline every AD derivative is checked against. The step for coordinate i
 /// is h_i = (ε·max(1, |q_i|))^(1/3) for first derivatives and (ε·max(1, |q_i|))^(1/4) for second differences:
@@ -19,7 +12,7 @@ public enum FiniteDifferences {
     /// The step per coordinate for first (`order` 1) or second (`order` 2) derivatives.
     public static func steps(_ q: [Double], order: Int) -> [Double] {
         let (base, power) = order == 1 ? (firstOrderStep, 1.0 / 3.0) : (secondOrderStep, 0.25)
-        return q.map { base * realPower(max(1, abs($0)), power) }
+        return q.map { base * Double.pow(max(1, abs($0)), power) }
     }
 
     /// ∂f/∂q by central differences of the map's values.
