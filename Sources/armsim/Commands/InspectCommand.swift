@@ -16,7 +16,7 @@ struct InspectCommand: ParsableCommand {
 
         Examples:
           armsim inspect --links 1,0.8,0.6 --q 0,0,0 --target 1.5,0
-          armsim inspect --links 1,1 --q 0,1.5707963267948966 --target 2,0 --tip-velocity 0,1 --json
+          armsim inspect --links 1,1 --q 0,1.5708 --tip-velocity 0,1 --json
         """
     )
 
