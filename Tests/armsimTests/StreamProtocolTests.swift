@@ -74,6 +74,17 @@ import Testing
         #expect(!result.lines.joined().lowercased().contains("nan"))
     }
 
+    /// A line longer than 1 MiB is answered with an error and skipped, not buffered without bound.
+    @Test func anOverlongLineIsSkipped() throws {
+        let input = "{\"q\": [0, 0, 0]}\n" + String(repeating: " ", count: 3_000_000) + "{\"q\": [1, 0, 0]}\n{\"q\": [0.5, 0, 0]}"
+        let result = try Self.stream(["inspect", "--links", "1,0.8,0.6", "--stdin"], input: input)
+        #expect(result.status == 0)
+        let objects = try result.lines.map(Self.object)
+        #expect(objects.count == 3)
+        #expect(objects[1]["line"] as? Int == 2 && (objects[1]["error"] as? String)?.contains("longer than") == true)
+        #expect(objects[2]["q"] as? [Double] == [0.5, 0, 0])
+    }
+
     /// A driver that waits for each answer before sending the next query gets it: the answer is flushed when
     /// its line is done, not when stdin closes.
     @Test(arguments: ["inspect", "solve"])

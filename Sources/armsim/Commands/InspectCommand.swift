@@ -68,7 +68,7 @@ struct InspectCommand: ParsableCommand {
             if q != nil || target != nil {
                 throw CommandFailure(message: "--stdin: q and target come from standard input; drop --q and --target", exitCode: ExitCode32.usage)
             }
-            try StreamSession(kind: .inspect).run { query throws(CommandFailure) in
+            try StreamSession().run { query throws(CommandFailure) in
                 try InspectStreamQuery.answer(query, settings: settings)
             }
             return

@@ -71,7 +71,7 @@ struct SolveCommand: ParsableCommand {
         try checkCombinations()
         let base = try baseProblem()
         if stdin {
-            try StreamSession(kind: .solve).run { query throws(CommandFailure) in try SolveStreamQuery.answer(query, problem: base) }
+            try StreamSession().run { query throws(CommandFailure) in try SolveStreamQuery.answer(query, problem: base) }
             return
         }
         guard let target else { throw CommandFailure(message: "--target: required (or --stdin)", exitCode: ExitCode32.usage) }

@@ -10,15 +10,9 @@ import Glibc
 /// already queued in the pipe is answered in blocks (per-line writes cost 0.7–1.2 s of system time per 100,000
 /// queries, measured). To a file, output goes in 64 KiB blocks.
 struct StreamSession {
-    enum Kind { case inspect, solve }
-    let kind: Kind
     let sink = FileDescriptorSink.standardOutput()
-    let flushEveryLine: Bool
-
-    init(kind: Kind, flushEveryLine: Bool = StreamSession.stdoutIsInteractive()) {
-        self.kind = kind
-        self.flushEveryLine = flushEveryLine
-    }
+    /// Whether someone may be waiting for each answer (see `stdoutIsInteractive`).
+    let interactive = StreamSession.stdoutIsInteractive()
 
     /// Each query gives one result object (without the newline), or a CommandFailure whose message becomes the
     /// line's error. Returns normally at end of input or when the reader of stdout goes away.
@@ -28,9 +22,14 @@ struct StreamSession {
         var lineNumber = 0
         do {
             try StreamLineReader(fileDescriptor: 0).forEachLine(beforeWaiting: {
-                if flushEveryLine { try flush(&pending) }
-            }) { line in
+                if interactive { try flush(&pending) }
+            }) { text in
                 lineNumber += 1
+                guard let line = text else {
+                    pending += error("longer than \(StreamLineReader.maxLineLength) bytes; skipped", line: lineNumber)
+                    pending.append(0x0A)
+                    return
+                }
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
                 pending += result(for: line, number: lineNumber, answer)
                 pending.append(0x0A)
@@ -52,11 +51,15 @@ struct StreamSession {
             do { query = try QueryLine.parse(Array(line)) } catch { throw CommandFailure(message: error.message, exitCode: ExitCode32.usage) }
             return try answer(query)
         } catch {
-            var out = StreamJSONWriter()
-            out.integer("line", number)
-            out.string("error", error.message)
-            return out.finish()
+            return self.error(error.message, line: number)
         }
+    }
+
+    private func error(_ message: String, line: Int) -> [UInt8] {
+        var out = StreamJSONWriter()
+        out.integer("line", line)
+        out.string("error", message)
+        return out.finish()
     }
 
     private func flush(_ pending: inout [UInt8]) throws {
