@@ -4,7 +4,7 @@ struct Armsim: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "armsim",
         abstract: "A planar robot-arm kinematics simulator: AD Jacobians, damped-least-squares IK through singularities.",
-        subcommands: [RunCommand.self, ValidateCommand.self, InspectCommand.self, RenderCommand.self, BenchCommand.self,
-                      PlotCommand.self, LandscapeCommand.self, WorkspaceCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, InspectCommand.self, SolveCommand.self, RenderCommand.self,
+                      PlotCommand.self, LandscapeCommand.self, WorkspaceCommand.self, BenchCommand.self]
     )
 }

@@ -6,87 +6,110 @@ import AutoDiff
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Tip pose, Jacobian and singularity analysis of an arm at one configuration.",
+        abstract: "Tip pose, Jacobian, singularities and the least-squares view of IK at one configuration.",
         discussion: """
-        The arm comes from --links (and --base), or from a scenario file. Negative numbers work as
-        --q=-0.5,0.3 or --q -0.5,0.3. conditionNumber is σ_max/σ_min; when σ_min = 0 it is infinite:
-        printed as "inf", and null in --json.
+        The arm comes from --links (and --base), or from a scenario file. Negative numbers work as --q=-0.5,0.3 or --q -0.5,0.3. conditionNumber is σ_max/σ_min; when σ_min = 0 it is unbounded: printed as "unbounded", and null in --json. No nan or inf is ever printed: angles beyond ±1e6 rad, coordinates beyond ±1e9 m and velocities beyond ±1e9 are usage errors.
+
+        With --target x,y (or x,y,φ for the pose task) it adds e = target − tip, L = ½‖e‖², ∇L = −Jᵀe, the Hessian of L by nested AD split into its Gauss–Newton part JᵀJ and its second-order part −Σ eᵢ∇²fᵢ, its eigenvalues and eigenvectors, and the curvature class (bowl, hill, saddle, flat; τ = 1e-6·max|λ|). --check compares J, ∇L and the Hessian with central finite differences and exits 1 when they disagree beyond 1e-6 (relative). See docs/second-order.md.
+
+        With --stdin, q (and the target) come from standard input, one JSON object per line ({"q": [...], "target": [...]}), and one JSON result is written per line.
+
+        Examples:
+          armsim inspect --links 1,0.8,0.6 --q 0,0,0 --target 1.5,0
+          armsim inspect --links 1,1 --q 0,1.5708 --tip-velocity 0,1 --json
         """
     )
 
-    @Argument(help: "A scenario file to take the arm (links, base, task, threshold) from.")
+    @Argument(help: ArgumentHelp("A scenario file to take the arm (links, base, task, threshold) from.", valueName: "SCENARIO"))
     var scenario: String?
 
-    @Option(help: "Link lengths in metres, comma-separated (e.g. 1,0.8,0.6).")
+    @Option(help: ArgumentHelp("Link lengths in metres, comma-separated (e.g. 1,0.8,0.6).", valueName: "LIST"))
     var links: String?
 
-    @Option(help: "Joint angles in radians, one per link, comma-separated.")
-    var q: String
+    @Option(help: ArgumentHelp("Joint angles in radians, one per link, comma-separated.", valueName: "LIST"))
+    var q: String?
 
-    @Option(help: "Base position x,y in metres (default 0,0).")
+    @Option(help: ArgumentHelp("Base position x,y in metres (default 0,0).", valueName: "X,Y"))
     var base: String?
 
-    @Option(help: "position (2-row Jacobian) or pose (3 rows: x, y, φ).")
+    @Option(help: ArgumentHelp("position (2-row Jacobian) or pose (3 rows: x, y, φ).", valueName: "TASK"))
     var task: String?
 
-    @Option(help: "Singular when σ_min < this (metres). Default: 1% of the arm's reach, or the scenario's.")
+    @Option(help: ArgumentHelp("Singular when σ_min < this (metres). Default: 1% of the arm's reach, or the scenario's.", valueName: "EPS"))
     var threshold: Double?
+
+    @Option(help: ArgumentHelp("The target x,y or x,y,φ: adds the least-squares view of IK (e, L, ∇L, Hessian, curvature).", valueName: "LIST"))
+    var target: String?
+
+    @Option(help: "How J is computed: forward (seeded through the prefix sum), dense (whole-chain forward) or reverse (a tape).")
+    var mode: JacobianMode = .forward
+
+    @Flag(help: "With --target: check J, ∇L and the Hessian of L against central finite differences; exit 1 if they disagree.")
+    var check = false
+
+    @Option(help: ArgumentHelp("With --target: H·v of L along this direction, by forward-over-reverse AD (no H formed).", valueName: "LIST"))
+    var hvp: String?
+
+    @Option(help: ArgumentHelp("Joint velocities (rad/s): prints the tip velocity J·q̇ (a JVP).", valueName: "LIST"))
+    var qdot: String?
+
+    @Option(name: .customLong("tip-velocity"), help: ArgumentHelp("A tip velocity vx,vy (or vx,vy,ω): prints the joint velocity J⁺v and its DLS counterpart.", valueName: "LIST"))
+    var tipVelocity: String?
+
+    @Flag(help: "Read queries from standard input, one JSON object per line; write one JSON result per line.")
+    var stdin = false
 
     @Flag(help: "Print JSON instead of the aligned text report.")
     var json = false
 
     func run() throws {
-        let (arm, scenarioTask, scenarioThreshold) = try resolveArm()
-        let task: IKTask
-        if let name = self.task {
-            guard let parsed = IKTask(rawValue: name) else {
-                throw CommandFailure(message: "--task: must be 'position' or 'pose', got '\(name)'", exitCode: ExitCode32.usage)
+        let settings = try makeSettings()
+        if stdin {
+            if q != nil || target != nil {
+                throw CommandFailure(message: "--stdin: q and target come from standard input; drop --q and --target", exitCode: ExitCode32.usage)
             }
-            task = parsed
-        } else {
-            task = scenarioTask
+            try StreamSession().run { query throws(CommandFailure) in
+                try InspectStreamQuery.answer(query, settings: settings)
+            }
+            return
         }
-        let angles = try NumberList.parse(q, option: "--q")
-        guard angles.count == arm.jointCount else {
-            throw CommandFailure(message: "--q: expected \(arm.jointCount) values (one per link), got \(angles.count)", exitCode: ExitCode32.usage)
+        guard let q else { throw CommandFailure(message: "--q: required (or --stdin)", exitCode: ExitCode32.usage) }
+        let angles = try InputBounds.list(q, option: "--q", count: settings.arm.jointCount, limit: InputBounds.angle, unit: "rad")
+        var pose: Pose2D?
+        var used = settings
+        if let target {
+            let parsed = try InputBounds.target(try NumberList.parse(target, option: "--target"), option: "--target",
+                                                task: settings.taskGiven ? settings.task : nil)
+            pose = parsed.0
+            used.task = parsed.1
         }
+        try used.checkVectorSizes(hasTarget: pose != nil)
+        let report = InspectReport(settings: used, q: angles, target: pose)
+        try report.print(json: json)
+    }
+
+    private func makeSettings() throws -> InspectSettings {
+        let source = try InspectArmSource.resolve(scenario: scenario, links: links, base: base)
+        let (task, given) = try source.task(self.task)
         if let threshold, !(threshold > 0 && threshold.isFinite) {
             throw CommandFailure(message: "--threshold: must be > 0, got \(threshold)", exitCode: ExitCode32.usage)
         }
-        let epsilon = threshold ?? scenarioThreshold ?? SolverConfig().singularThreshold(for: arm)
-        let report = InspectReport(arm: arm, q: angles, task: task, threshold: epsilon)
-        print(json ? report.json() : report.text(), terminator: json ? "\n" : "")
-    }
-
-    private func resolveArm() throws -> (PlanarArm, IKTask, Double?) {
-        if let scenario {
-            if links != nil || base != nil {
-                throw CommandFailure(message: "give either a scenario file or --links/--base, not both", exitCode: ExitCode32.usage)
-            }
-            do {
-                let loaded = try ScenarioLoader.load(path: scenario)
-                return (loaded.arm, loaded.task, loaded.solver.singularThreshold(for: loaded.arm))
-            } catch {
-                throw CommandFailure(message: error.problems.map(\.description).joined(separator: "\n"), exitCode: ExitCode32.invalidScenario)
-            }
+        var settings = InspectSettings(arm: source.arm, task: task, taskGiven: given,
+                                       threshold: threshold ?? source.solver.singularThreshold(for: source.arm))
+        settings.mode = mode
+        settings.check = check
+        settings.damping = source.solver.damping
+        let n = source.arm.jointCount
+        if let hvp { settings.hvp = try InputBounds.list(hvp, option: "--hvp", count: n, limit: InputBounds.velocity, unit: "") }
+        if let qdot { settings.qdot = try InputBounds.list(qdot, option: "--qdot", count: n, limit: InputBounds.velocity, unit: "rad/s") }
+        if let tipVelocity {
+            let v = try NumberList.parse(tipVelocity, option: "--tip-velocity")
+            try InputBounds.check(v, option: "--tip-velocity", limit: InputBounds.velocity, unit: "m/s")
+            settings.tipVelocity = v
         }
-        guard let links else {
-            throw CommandFailure(message: "--links: required (or give a scenario file)", exitCode: ExitCode32.usage)
+        if (check || hvp != nil) && target == nil && !stdin {
+            throw CommandFailure(message: "\(check ? "--check" : "--hvp"): needs --target (it concerns L = ½‖target − tip‖²)", exitCode: ExitCode32.usage)
         }
-        let lengths = try NumberList.parse(links, option: "--links")
-        var origin = Point2D.origin
-        if let base {
-            let xy = try NumberList.parse(base, option: "--base")
-            guard xy.count == 2 else {
-                throw CommandFailure(message: "--base: expected 2 values x,y, got \(xy.count)", exitCode: ExitCode32.usage)
-            }
-            origin = Point2D(x: xy[0], y: xy[1])
-        }
-        do {
-            return (try PlanarArm(links: lengths, base: origin), .position, nil)
-        } catch {
-            let field = error.field.hasPrefix("links") ? "--" + error.field : "--\(error.field)"
-            throw CommandFailure(message: "\(field): \(error.message)", exitCode: ExitCode32.usage)
-        }
+        return settings
     }
 }

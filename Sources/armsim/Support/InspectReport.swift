@@ -1,64 +1,94 @@
 import ArmKit
 import AutoDiff
-import Foundation
 
 /// Everything `armsim inspect` reports, computed once and printed as text or JSON.
 struct InspectReport {
-    let arm: PlanarArm
+    let settings: InspectSettings
     let q: [Double]
-    let task: IKTask
+    let target: Pose2D?
     let tip: Pose2D
+    let joints: [Point2D]
     let jacobian: Matrix
     let analysis: SingularityAnalysis
+    var view: LeastSquaresView?
+    var check: FiniteDifferenceCheck?
+    /// H·v by forward-over-reverse (no H formed), and from the formed H.
+    var hvp: (ad: [Double], formed: [Double])?
+    var tipVelocity: [Double]?
+    var jointVelocity: (pseudoInverse: [Double], dls: [Double], lambda: Double)?
 
-    init(arm: PlanarArm, q: [Double], task: IKTask, threshold: Double) {
-        self.arm = arm; self.q = q; self.task = task
+    var arm: PlanarArm { settings.arm }
+    var task: IKTask { settings.task }
+
+    init(settings: InspectSettings, q: [Double], target: Pose2D?) {
+        self.settings = settings; self.q = q; self.target = target
+        let arm = settings.arm, task = settings.task
         tip = arm.tip(q)
-        jacobian = arm.jacobian(q, task: task)
-        analysis = SingularityAnalysis(arm: arm, q: q, task: task, threshold: threshold)
-    }
-
-    func json() -> String {
-        func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
-        func array(_ xs: [Double]) -> String { "[" + xs.map(number).joined(separator: ",") + "]" }
-        let rows = jacobian.rowArrays.map(array).joined(separator: ",")
-        return "{" + [
-            "\"position\":\(array([tip.x, tip.y]))",
-            "\"orientation\":\(number(tip.phi))",
-            "\"jacobian\":[\(rows)]",
-            "\"singularValues\":\(array(analysis.singularValues.descending))",
-            "\"manipulability\":\(number(analysis.manipulability))",
-            "\"conditionNumber\":\(number(analysis.conditionNumber))",
-            "\"singular\":\(analysis.singular)",
-            "\"singularity\":\"\(analysis.kind.rawValue)\"",
-            "\"threshold\":\(number(analysis.threshold))",
-            "\"task\":\"\(task.rawValue)\"",
-        ].joined(separator: ",") + "}"
-    }
-
-    func text() -> String {
-        let rowNames = task == .position ? ["x", "y"] : ["x", "y", "φ"]
-        let cells = jacobian.rowArrays.map { $0.map { String(format: "%.6f", $0) } }
-        let width = cells.flatMap { $0 }.map(\.count).max() ?? 1
-        var lines: [String] = []
-        lines.append("arm               \(arm.jointCount) links \(list(arm.links)) m, base (\(g(arm.base.x)), \(g(arm.base.y))), reach \(g(arm.reach)) m")
-        lines.append("q                 \(list(q)) rad")
-        lines.append("tip position      x = \(String(format: "%.9f", tip.x))  y = \(String(format: "%.9f", tip.y)) m")
-        lines.append("tip orientation   φ = \(String(format: "%.9f", tip.phi)) rad")
-        lines.append("Jacobian (\(task.rawValue), \(jacobian.rows)×\(jacobian.columns), columns q0…q\(jacobian.columns - 1))")
-        for (name, row) in zip(rowNames, cells) {
-            let padded = row.map { String(repeating: " ", count: width - $0.count) + $0 }
-            lines.append("  \(name)  [ " + padded.joined(separator: "  ") + " ]")
+        joints = arm.jointPositions(q)
+        jacobian = arm.jacobian(q, task: task, computedBy: settings.mode)
+        analysis = Self.analyse(jacobian, q: q, threshold: settings.threshold)
+        if let qdot = settings.qdot { tipVelocity = VelocityMaps.tipVelocity(arm: arm, q: q, task: task, qdot: qdot) }
+        if let v = settings.tipVelocity {
+            let lambda = DampingSchedule.lambda(sigmaMin: analysis.sigmaMin, threshold: settings.threshold,
+                                                maximum: settings.damping, variable: true)
+            jointVelocity = (VelocityMaps.jointVelocity(jacobian: jacobian, tipVelocity: v, lambda: 0),
+                             VelocityMaps.jointVelocity(jacobian: jacobian, tipVelocity: v, lambda: lambda), lambda)
         }
-        lines.append("singular values   " + analysis.singularValues.descending.map { String(format: "%.6e", $0) }.joined(separator: ", "))
-        lines.append("manipulability    " + String(format: "%.6e", analysis.manipulability))
-        let cond = analysis.conditionNumber
-        lines.append("condition number  " + (cond.isFinite ? String(format: "%.6e", cond) : "inf (σ_min = 0)"))
-        lines.append("singular          \(analysis.singular ? "yes" : "no") (σ_min \(analysis.singular ? "<" : "≥") ε = \(g(analysis.threshold)) m)")
-        lines.append("singularity       \(analysis.kind.rawValue)")
-        return lines.joined(separator: "\n") + "\n"
+        guard let target else { return }
+        let view = LeastSquaresView(arm: arm, q: q, target: target, task: task, jacobian: jacobian)
+        self.view = view
+        if settings.check {
+            check = FiniteDifferenceCheck(arm: arm, q: q, target: target, task: task, jacobian: jacobian, view: view)
+        }
+        if let v = settings.hvp {
+            let loss = LeastSquaresLoss(arm: arm, target: target, task: task, reference: q)
+            hvp = (loss.hvp(at: q, along: v), view.hessian * v)
+        }
     }
 
-    private func g(_ x: Double) -> String { String(format: "%g", x) }
-    private func list(_ xs: [Double]) -> String { "[" + xs.map(g).joined(separator: ", ") + "]" }
+    /// σ and the singularity verdict from the J already computed (the convenience initialiser would sweep again).
+    static func analyse(_ j: Matrix, q: [Double], threshold: Double) -> SingularityAnalysis {
+        var scratch = [Double](repeating: 0, count: j.elements.count)
+        let sv = j.elements.withUnsafeBufferPointer { jb in
+            scratch.withUnsafeMutableBufferPointer { SingularValues(jacobian: jb, rows: j.rows, columns: j.columns, scratch: $0) }
+        }
+        return q.withUnsafeBufferPointer { SingularityAnalysis(singularValues: sv, q: $0, threshold: threshold) }
+    }
+
+    /// The first reported number that is not finite, by name; nil when all are (the only case printed).
+    var nonFiniteField: String? {
+        var fields: [(String, [Double])] = [("q", q), ("tip", [tip.x, tip.y, tip.phi]), ("jacobian", jacobian.elements),
+                                            ("joints", joints.flatMap { [$0.x, $0.y] }),
+                                            ("singularValues", analysis.singularValues.descending)]
+        if let view {
+            fields += [("error", view.error), ("loss", [view.loss]), ("gradient", view.gradient),
+                       ("hessian", view.hessian.elements), ("secondOrder", view.secondOrder.elements),
+                       ("eigenvalues", view.eigen.values), ("eigenvectors", view.eigen.vectors.flatMap { $0 })]
+        }
+        if let hvp { fields.append(("hvp", hvp.ad + hvp.formed)) }
+        if let tipVelocity { fields.append(("tipVelocity", tipVelocity)) }
+        if let jointVelocity { fields.append(("jointVelocity", jointVelocity.pseudoInverse + jointVelocity.dls)) }
+        if let check { fields.append(("check", check.checks.flatMap { [$0.maxAbsolute, $0.maxRelative] })) }
+        return fields.first { !$0.1.allSatisfy(\.isFinite) }?.0
+    }
+}
+
+extension InspectReport {
+    /// Prints the report, or fails (exit 1, one line) if any number came out non-finite; `--check` failing
+    /// exits 1 after the report is printed.
+    func print(json: Bool) throws(CommandFailure) {
+        if let field = nonFiniteField {
+            throw CommandFailure(message: "inspect: \(field) is not finite at this configuration", exitCode: ExitCode32.failure)
+        }
+        Swift.print(json ? json_text() : text(), terminator: json ? "\n" : "")
+        if jointVelocity != nil, analysis.singular {
+            Diagnostics.warning("singular configuration (σ_min = \(analysis.sigmaMin) < ε = \(analysis.threshold)): J⁺v drops the lost direction and grows as 1/σ near it; the DLS joint velocity is the bounded one")
+        }
+        if let check, !check.passed {
+            let worst = check.checks.filter { !$0.passed }.map { "\($0.name) rel \($0.maxRelative)" }.joined(separator: ", ")
+            throw CommandFailure(message: "--check: AD and finite differences disagree beyond \(FiniteDifferenceCheck.tolerance): \(worst)", exitCode: ExitCode32.failure)
+        }
+    }
+
+    private func json_text() -> String { json().finishedText }
 }

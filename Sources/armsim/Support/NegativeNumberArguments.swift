@@ -1,7 +1,7 @@
 /// Lets `--q -0.5,0.3` work as well as `--q=-0.5,0.3`: a value that starts with '-' and a digit would
 /// otherwise be taken for an option.
 enum NegativeNumberArguments {
-    static let numericOptions: Set<String> = ["--q", "--links", "--base", "--time"]
+    static let numericOptions: Set<String> = ["--q", "--links", "--base", "--time", "--target", "--q0", "--hvp", "--qdot", "--tip-velocity"]
 
     static func normalise(_ arguments: [String]) -> [String] {
         var result: [String] = []
