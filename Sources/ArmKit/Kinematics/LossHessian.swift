@@ -32,3 +32,18 @@ enum LossHessian {
         }
     }
 }
+
+extension PlanarArm {
+    /// The Hessian of L = ½‖target − f(q)‖² into `h` (row-major n × n), with J (rows × n) and `scratch` (n) as
+    /// work space: J by `jacobianForward`, then `LossHessian`. Returns L.
+    @discardableResult
+    public func lossHessian(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D, task: IKTask,
+                            into h: UnsafeMutableBufferPointer<Double>, jacobian: UnsafeMutableBufferPointer<Double>,
+                            scratch: UnsafeMutableBufferPointer<Double>) -> Double {
+        let tip = jacobianForward(UnsafeBufferPointer(q), task: task, into: jacobian)
+        let e = SIMD3(target.x - tip.x, target.y - tip.y, task == .pose ? Angle.difference(target.phi, tip.phi) : 0)
+        LossHessian.compute(into: h, q: q, lengths: links, jacobian: jacobian, rows: task.dimension,
+                            residual: e, curvature: scratch)
+        return 0.5 * (e * e).sum()
+    }
+}

@@ -98,6 +98,6 @@ struct BenchSuite {
                 }
                 return acc
             },
-        ]
+        ] + secondOrderWorkloads()
     }
 }
