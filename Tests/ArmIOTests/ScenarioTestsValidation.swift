@@ -46,7 +46,7 @@ private let ruleCases: [(String, String, String)] = [
     ("missing dt", F.json(simulation: #"{ "duration": 1 }"#), "simulation.dt: missing required field"),
     ("unknown simulation field", F.json(simulation: #"{ "dt": 0.01, "duration": 1, "steps": 5 }"#),
      "simulation.steps: unknown field (known fields: dt, duration)"),
-    ("unknown method", F.json(solver: #"{ "method": "newton" }"#), #"solver.method: must be one of "dls", "pinv", got "newton""#),
+    ("unknown method", F.json(solver: #"{ "method": "bfgs" }"#), #"solver.method: must be one of "dls", "pinv", "lm", "newton", "gradient", got "bfgs""#),
     ("maxIterations fraction", F.json(solver: #"{ "maxIterations": 2.5 }"#), "solver.maxIterations: must be an integer, got 2.5"),
     ("maxIterations zero", F.json(solver: #"{ "maxIterations": 0 }"#), "solver.maxIterations: must be >= 1, got 0"),
     ("maxIterations huge", F.json(solver: #"{ "maxIterations": 1e6 }"#), "solver.maxIterations: must be <= 10000, got 1000000"),
@@ -146,7 +146,7 @@ struct ScenarioValidationTests {
             arm: #"{ "links": [1, -1, "x", 0], "initial": [0, 0], "limits": [[1, 0], [0, 1], [0, 1], [0, 1]], "colour": "red" }"#,
             task: #""pose ""#,
             path: #"{ "type": "circle", "center": [1, 0], "radius": -1, "period": "4", "speed": 2 }"#,
-            solver: #"{ "method": "newton", "tolerance": -1, "maxIterations": 0, "maxStep": 0, "nullSpace": 1 }"#,
+            solver: #"{ "method": "bfgs", "tolerance": -1, "maxIterations": 0, "maxStep": 0, "nullSpace": 1 }"#,
             simulation: #"{ "dt": 0, "duration": -1 }"#,
             extra: #""extra": true"#)
         let lines = Set(F.lines(text))
@@ -161,7 +161,7 @@ struct ScenarioValidationTests {
             "path.radius: must be > 0, got -1",
             #"path.period: must be a number, got string "4""#,
             #"path.speed: unknown field (known fields: type, orientation, center, radius, period, clockwise, phase)"#,
-            #"solver.method: must be one of "dls", "pinv", got "newton""#,
+            #"solver.method: must be one of "dls", "pinv", "lm", "newton", "gradient", got "bfgs""#,
             "solver.tolerance: must be > 0, got -1",
             "solver.maxIterations: must be >= 1, got 0",
             "solver.maxStep: must be > 0, got 0",

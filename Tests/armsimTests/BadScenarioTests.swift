@@ -34,7 +34,7 @@ import Testing
         Case(name: "initial wrong length", json: valid.replacingOccurrences(of: "\"links\": [1.0, 0.8, 0.6]", with: "\"links\": [1.0, 0.8, 0.6], \"initial\": [0, 0]"), expected: "arm.initial"),
         Case(name: "limit min > max", json: valid.replacingOccurrences(of: "\"links\": [1.0, 0.8, 0.6]", with: "\"links\": [1.0, 0.8, 0.6], \"limits\": [[-1, 1], [2, 1], [-1, 1]]"), expected: "arm.limits[1]"),
         Case(name: "limits wrong length", json: valid.replacingOccurrences(of: "\"links\": [1.0, 0.8, 0.6]", with: "\"links\": [1.0, 0.8, 0.6], \"limits\": [[-1, 1]]"), expected: "arm.limits"),
-        Case(name: "bad method", json: valid.replacingOccurrences(of: "\"simulation\"", with: "\"solver\": {\"method\": \"newton\"}, \"simulation\""), expected: "solver.method"),
+        Case(name: "bad method", json: valid.replacingOccurrences(of: "\"simulation\"", with: "\"solver\": {\"method\": \"bfgs\"}, \"simulation\""), expected: "solver.method"),
         Case(name: "bad task", json: valid.replacingOccurrences(of: "\"simulation\"", with: "\"task\": \"orientation\", \"simulation\""), expected: "task"),
         Case(name: "too many links", json: valid.replacingOccurrences(of: "[1.0, 0.8, 0.6]", with: "[" + Array(repeating: "0.01", count: 2000).joined(separator: ",") + "]"), expected: "arm.links"),
         Case(name: "malformed JSON", json: "{\"arm\": {\"links\": [1.0, 0.8,, 0.6]}}", expected: ":1:"),

@@ -1,4 +1,4 @@
-/// Newton on L = ½‖e‖² with the full Hessian H (`LossHessian`: JᵀJ plus the second-order part Σ eᵢ∇²fᵢ that DLS
+/// Newton on L = ½‖e‖² with the full Hessian H (`ChainLossHessian`: JᵀJ plus the second-order part Σ eᵢ∇²fᵢ that DLS
 /// never sees), regularised by a modified Cholesky (`ShiftedCholesky`: H + τI with the smallest τ that makes it
 /// positive definite, so every step descends). At a stationary point away from the target (∇L = 0, where no
 /// gradient-based step moves, as at the stretched arm's saddle) it eigen-decomposes H and steps `maxStep` along
@@ -22,7 +22,7 @@ struct NewtonRule: StepRule {
         escaped = false
         for i in 0..<n { ws.backup[i] = q[i] }
         let frozen = ws.activeSet.map { $0.mark(q, jacobian: ws.jacobian, residual: e, Shape.self) } ?? false
-        LossHessian.compute(into: h, q: q, lengths: model.arm.links, jacobian: ws.jacobian, rows: Shape.rows,
+        ChainLossHessian.compute(into: h, q: q, lengths: model.arm.links, jacobian: ws.jacobian, rows: Shape.rows,
                             residual: e.components, curvature: buffers.curvature)
         var gradientSquared = 0.0, jacobianSquared = 0.0
         for c in 0..<n {   // b = Jᵀe = −∇L, into the step buffer the solve overwrites with Δq

@@ -53,6 +53,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Window: start paused.")
     var paused = false
 
+    @Flag(help: "Headless: append the columns loss, gradient_norm and curvature (an O(n³) Hessian analysis per frame).")
+    var curvature = false
+
     func run() throws {
         guard let trajectoryFormat = TrajectoryFormat(rawValue: format) else {
             throw CommandFailure(message: "--format: must be 'csv' or 'jsonl', got '\(format)'", exitCode: ExitCode32.usage)
@@ -69,7 +72,7 @@ struct RunCommand: ParsableCommand {
 
         if headless || record != nil {
             try HeadlessRun(scenario: loaded, format: trajectoryFormat, writesTrajectory: headless, output: output,
-                            quiet: quiet, record: record.map { ($0, every, width, height) }).run()
+                            quiet: quiet, record: record.map { ($0, every, width, height) }, curvature: curvature).run()
             return
         }
         var options = WindowOptions()

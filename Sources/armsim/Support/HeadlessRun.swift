@@ -13,6 +13,8 @@ struct HeadlessRun {
     let quiet: Bool
     /// (directory, every, width, height)
     let record: (String, Int, Int, Int)?
+    /// `--curvature`: the loss, gradient-norm and curvature columns.
+    var curvature = false
 
     func run() throws {
         FileDescriptorSink.ignoreBrokenPipeSignal()
@@ -31,7 +33,8 @@ struct HeadlessRun {
             } else {
                 sink = FileDescriptorSink.standardOutput()
             }
-            writer = TrajectoryWriter(format: format, jointCount: scenario.arm.jointCount, task: scenario.task, sink: sink)
+            writer = TrajectoryWriter(format: format, jointCount: scenario.arm.jointCount, task: scenario.task, sink: sink,
+                                      curvature: curvature)
         }
         let recorder: FrameRecorder?
         do {
@@ -41,7 +44,7 @@ struct HeadlessRun {
             throw CommandFailure(message: "\(error)")
         }
 
-        let simulator = Simulator(scenario: scenario)
+        let simulator = Simulator(scenario: scenario, curvature: curvature)
         let progress = ProgressReporter(label: scenario.name, totalFrames: simulator.frameCount, quiet: quiet)
         var summary = RunSummary(task: scenario.task)
         let start = Date()
