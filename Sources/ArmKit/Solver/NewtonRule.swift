@@ -4,7 +4,7 @@
 /// gradient-based step moves, as at the stretched arm's saddle) it eigen-decomposes H and steps `maxStep` along
 /// its most negative curvature, so it needs no separate escape; with none, it is a true minimum. Chosen over
 /// saddle-free Newton (|H| from a full eigen-decomposition at every iteration) by measurement: the Jacobi
-/// decomposition made `newton_step` 144× FK at 7 links, the Cholesky a few times FK (docs/performance.md).
+/// decomposition at every iteration cost far more than the step's target (docs/performance.md).
 struct NewtonRule: StepRule {
     var escaped = false
     var refusesWhenUnsolvable: Bool { false }
