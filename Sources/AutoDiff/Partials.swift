@@ -1,9 +1,8 @@
 /// Storage for a chunk of forward-mode partials: the operations a `DualVector` needs, nothing more.
 ///
 /// `SIMD2`/`SIMD4`/`SIMD8<Double>` conform directly. Wider chunks are built from `SIMD8` fields
-/// (`Partials16`, `Partials32`) rather than the standard library's `SIMD16`…`SIMD64`: measured here,
-/// those wide generic vectors compiled into code 10–300× slower per operation than the same work on
-/// `SIMD8` fields, while a struct of `SIMD8`s vectorises like `SIMD8` itself.
+/// (`Partials16`, `Partials32`) rather than the standard library's `SIMD16`…`SIMD64`, whose wide generic code was
+/// far slower per operation (docs/performance.md), while a struct of `SIMD8`s vectorises like `SIMD8` itself.
 public protocol Partials: Sendable {
     static var width: Int { get }
     /// All zeros.

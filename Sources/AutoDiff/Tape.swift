@@ -25,8 +25,7 @@ public struct TapeNode<T: ADReal> {
 /// The nodes sit at a fixed offset after the header and are addressed from the block's own pointer with a
 /// 32-bit slot, so the optimiser can prove that a node store never touches `count` or `capacity`. Across a run
 /// of recorded operations the count then stays in a register, where a separately allocated node array forced a
-/// reload of both after every node store. (Recording FK alone, timed beside `armsim bench`'s fk: 1.45× → 1.33×
-/// FK at 128 links.)
+/// reload of both after every node store (measurements: docs/performance.md).
 ///
 /// A full block is not reallocated in place, since values in flight point at it. It gets a successor (twice as
 /// large, holding a copy of every node) and a capacity of 0, so anything recorded through it afterwards takes
@@ -158,8 +157,7 @@ public struct TapeHandle<T: ADReal> {
     }
 
     /// `reset()`, then `recordVariables(values)`: the usual start of a recording, in one step. Written out rather
-    /// than as those two calls: one walk to the live block and no leading-input test, which measured 0.05–0.1×
-    /// FK at 2 links (`armsim bench`).
+    /// than as those two calls: one walk to the live block and no leading-input test.
     @inlinable @inline(__always) public func beginRecording(_ values: UnsafeBufferPointer<T>) -> Int32 {
         var block = live
         let end = 1 + values.count

@@ -29,12 +29,12 @@ private struct DecodedRow: Decodable {
 struct OutputTrajectoryWriterTests {
     @Test func csvHeaderPosition() {
         #expect(TrajectoryWriter.csvHeader(jointCount: 3, task: .position)
-            == "t,target_x,target_y,q0,q1,q2,tip_x,tip_y,error,sigma_min,manipulability,damping,iterations,singular,singularity,status")
+            == "t,target_x,target_y,q0,q1,q2,tip_x,tip_y,error,sigma_min,manipulability,damping,iterations,singular,singularity,status,condition_number,saddle_escapes")
     }
 
     @Test func csvHeaderPose() {
         #expect(TrajectoryWriter.csvHeader(jointCount: 3, task: .pose)
-            == "t,target_x,target_y,target_phi,q0,q1,q2,tip_x,tip_y,tip_phi,error,sigma_min,manipulability,damping,iterations,singular,singularity,status")
+            == "t,target_x,target_y,target_phi,q0,q1,q2,tip_x,tip_y,tip_phi,error,sigma_min,manipulability,damping,iterations,singular,singularity,status,condition_number,saddle_escapes")
     }
 
     @Test("a CSV row parses back to the frame's values", arguments: IKTask.allCases)
@@ -163,7 +163,7 @@ struct OutputTrajectoryWriterTests {
         try w1.finish()
         #expect(w1.nonFiniteValues == 2)
         #expect(csv.text.contains(",2.1e-7,") == false)
-        #expect(csv.text.split(separator: ",", omittingEmptySubsequences: false).count == 16)
+        #expect(csv.text.split(separator: ",", omittingEmptySubsequences: false).count == 18)
         #expect(csv.text.contains(",,,5e-324,"))
 
         let json = MemorySink()
@@ -185,7 +185,7 @@ struct OutputTrajectoryWriterTests {
         try writer.write(frame)
         try writer.finish()
         #expect(sink.text.hasPrefix("-0,0.1,"))
-        #expect(sink.text.contains(",1234567,false,none,converged\n"))
+        #expect(sink.text.contains(",1234567,false,none,converged,,0\n"))
     }
 
     @Test func formatInference() {

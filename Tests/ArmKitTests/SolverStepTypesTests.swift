@@ -2,6 +2,13 @@ import Foundation
 import Testing
 @testable import ArmKit
 
+/// (q − 1)², counting its evaluations.
+struct Parabola: LineSearchObjective {
+    var loss: Double
+    var evaluations = 0
+    mutating func evaluate(at q: UnsafeMutableBufferPointer<Double>) { loss = (q[0] - 1) * (q[0] - 1); evaluations += 1 }
+}
+
 /// The solve loop's named steps, each on its own.
 @Suite struct SolverStepTypesTests {
     func buffer(_ values: [Double]) -> UnsafeMutableBufferPointer<Double> {
@@ -59,18 +66,19 @@ import Testing
         // Loss (q − 1)²: from 0 (loss 1) a step of 3 overshoots to 4; one halving (to 1.5) gives 0.25.
         let q = buffer([3]), backup = buffer([0]), step = buffer([3])
         defer { q.deallocate(); backup.deallocate(); step.deallocate() }
-        var current = 4.0
-        var evaluations = 0
-        let outcome = LineSearch.backtrack(q, from: backup, along: step, activeSet: nil, before: 1, current: &current,
-                                           loss: { $0 }, evaluate: { q in evaluations += 1; return (q[0] - 1) * (q[0] - 1) })
+        var parabola = Parabola(loss: 4)
+        let outcome = LineSearch.backtrack(q, from: backup, along: step, activeSet: nil, before: 1, objective: &parabola)
         #expect(outcome.outcome == .descended && outcome.alpha == 0.5)
-        #expect(q[0] == 1.5 && current == 0.25 && evaluations == 1)
+        #expect(q[0] == 1.5 && parabola.loss == 0.25 && parabola.evaluations == 1)
         // A step that only climbs is undone.
-        q[0] = -1; step[0] = -1; current = 4
-        let up = LineSearch.backtrack(q, from: backup, along: step, activeSet: nil, before: 1, current: &current,
-                                      loss: { $0 }, evaluate: { q in (q[0] - 1) * (q[0] - 1) })
+        q[0] = -1; step[0] = -1; parabola = Parabola(loss: 4)
+        let up = LineSearch.backtrack(q, from: backup, along: step, activeSet: nil, before: 1, objective: &parabola)
         #expect(up.outcome == .noDescent && up.alpha == 0)
-        #expect(q[0] == 0 && current == 1)
+        #expect(q[0] == 0 && parabola.loss == 1)
+        // Armijo: a decrease too small for the slope is halved further.
+        q[0] = 3; step[0] = 3; parabola = Parabola(loss: 4)
+        let armijo = LineSearch.backtrack(q, from: backup, along: step, activeSet: nil, before: 1, slope: 1.9, objective: &parabola)
+        #expect(armijo.outcome == .descended && armijo.alpha == 0.25 && q[0] == 0.75)
     }
 
     @Test func saddleEscapeLeavesTheStretchedArmSaddle() {

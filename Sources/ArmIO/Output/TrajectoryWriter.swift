@@ -3,8 +3,10 @@ import ArmKit
 ///
 /// Columns, in order (the JSON keys are the same, with `q` as one array instead of `q0`…`q{n-1}`):
 /// `t,target_x,target_y[,target_phi],q0,…,q{n-1},tip_x,tip_y[,tip_phi],error,sigma_min,manipulability,damping,
-/// iterations,singular,singularity,status`; the `_phi` columns only for the pose task. `singular` is
-/// `true`/`false`; `singularity` and `status` are the enums' raw values.
+/// iterations,singular,singularity,status,condition_number,saddle_escapes[,loss,gradient_norm,curvature]`; the `_phi`
+/// columns only for the pose task, the last three only with `curvature`. `singular` is `true`/`false`;
+/// `singularity`, `status` and `curvature` are the enums' raw values. `condition_number` is empty (JSON `null`)
+/// where σ_min = 0: an infinite condition, not a failure.
 ///
 /// Numbers are written with `ShortestDouble`: the shortest text that parses back to the same `Double`.
 /// Non-finite values (the solver never produces them) are written as an empty CSV field or JSON `null`,
@@ -18,6 +20,8 @@ public final class TrajectoryWriter {
     public let format: TrajectoryFormat
     public let jointCount: Int
     public let task: IKTask
+    /// Whether rows end with `loss`, `gradient_norm` and `curvature` (frames without them leave those empty).
+    public let curvature: Bool
     public let sink: any ByteSink
     public let chunkSize: Int
     /// Frames written so far.
@@ -34,16 +38,17 @@ public final class TrajectoryWriter {
     private var headerWritten = false
 
     public init(format: TrajectoryFormat, jointCount: Int, task: IKTask, sink: any ByteSink,
-                chunkSize: Int = 64 * 1024) {
+                chunkSize: Int = 64 * 1024, curvature: Bool = false) {
         precondition(jointCount >= 0, "jointCount must not be negative")
         precondition(chunkSize > 0, "chunkSize must be positive")
         self.format = format
         self.jointCount = jointCount
         self.task = task
+        self.curvature = curvature
         self.sink = sink
         self.chunkSize = chunkSize
         // Every number ≤ 24 bytes plus its key (≤ 20) and separator; enums and braces are bounded too.
-        maxRowLength = 48 * (jointCount + 16) + 128
+        maxRowLength = 48 * (jointCount + 21) + 128
         capacity = chunkSize + maxRowLength
         buffer = .allocate(capacity: capacity)
     }
@@ -53,13 +58,15 @@ public final class TrajectoryWriter {
     }
 
     /// The CSV header line (without the newline) for a joint count and task.
-    public static func csvHeader(jointCount: Int, task: IKTask) -> String {
+    public static func csvHeader(jointCount: Int, task: IKTask, curvature: Bool = false) -> String {
         var columns = ["t", "target_x", "target_y"]
         if task == .pose { columns.append("target_phi") }
         columns += (0..<jointCount).map { "q\($0)" }
         columns += ["tip_x", "tip_y"]
         if task == .pose { columns.append("tip_phi") }
         columns += ["error", "sigma_min", "manipulability", "damping", "iterations", "singular", "singularity", "status"]
+        columns += ["condition_number", "saddle_escapes"]
+        if curvature { columns += ["loss", "gradient_norm", "curvature"] }
         return columns.joined(separator: ",")
     }
 
@@ -67,7 +74,7 @@ public final class TrajectoryWriter {
     public func writeHeader() throws {
         guard format == .csv, !headerWritten else { return }
         headerWritten = true
-        var header = Self.csvHeader(jointCount: jointCount, task: task)
+        var header = Self.csvHeader(jointCount: jointCount, task: task, curvature: curvature)
         header.append("\n")
         try flush()
         try header.withUTF8 { bytes in
@@ -124,7 +131,15 @@ public final class TrajectoryWriter {
         integer(frame.iterations); comma()
         append(frame.singular ? "true," : "false,")
         append(Self.name(frame.singularity)); comma()
-        append(Self.name(frame.status))
+        append(Self.name(frame.status)); comma()
+        if let c = frame.conditionNumber { number(c) }
+        comma()
+        integer(frame.saddleEscapes)
+        if curvature {
+            comma()
+            if let c = frame.curvature { number(c.loss); comma(); number(c.gradientNorm); comma(); append(Self.name(c.curvature)) }
+            else { comma(); comma() }
+        }
         byte(UInt8(ascii: "\n"))
     }
 
@@ -152,7 +167,19 @@ public final class TrajectoryWriter {
         append(Self.name(frame.singularity))
         append("\",\"status\":\"")
         append(Self.name(frame.status))
-        append("\"}\n")
+        append("\",\"condition_number\":")
+        if let c = frame.conditionNumber { number(c) } else { append("null") }
+        append(",\"saddle_escapes\":"); integer(frame.saddleEscapes)
+        if curvature {
+            if let c = frame.curvature {
+                append(",\"loss\":"); number(c.loss)
+                append(",\"gradient_norm\":"); number(c.gradientNorm)
+                append(",\"curvature\":\""); append(Self.name(c.curvature)); append("\"")
+            } else {
+                append(",\"loss\":null,\"gradient_norm\":null,\"curvature\":null")
+            }
+        }
+        append("}\n")
     }
 
     // MARK: - Bytes
@@ -208,6 +235,15 @@ public final class TrajectoryWriter {
         case .none: "none"
         case .boundary: "boundary"
         case .interior: "interior"
+        }
+    }
+
+    private static func name(_ curvature: TrackingCurvature) -> StaticString {
+        switch curvature {
+        case .bowl: "bowl"
+        case .hill: "hill"
+        case .saddle: "saddle"
+        case .flat: "flat"
         }
     }
 

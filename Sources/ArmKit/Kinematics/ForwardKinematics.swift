@@ -10,10 +10,8 @@ extension PlanarArm {
     /// plus the sum of the link elements L_i·direction(θ_i). `jacobianForward` differentiates exactly these
     /// two pieces.
     ///
-    /// Always inlined. Out of line, the reverse recording's three returned `Tracked` values went through memory
-    /// and were reloaded with wider loads than the stores that wrote them; inlining cut the reverse Jacobian's
-    /// fixed cost by about 30 ns (`armsim bench`, 2 links: 85 → 55 ns) and whole-chain forward mode at 7 links
-    /// from 3.0× to 2.5× FK. (Forward mode's 32-partial duals lost by it: 4.8× → 5.2× FK at 32 links.)
+    /// Always inlined: out of line, the reverse recording's three returned `Tracked` values went through memory
+    /// and were reloaded with wider loads than the stores that wrote them (measurements: docs/performance.md).
     @inlinable @inline(__always)
     public func tipPose<T: ADReal>(angle: (Int) -> T) -> (x: T, y: T, phi: T) {
         links.withUnsafeBufferPointer { lengths in

@@ -4,7 +4,7 @@ import AutoDiff
 ///
 /// A sweep after a small step can then *rotate* each direction by its link's change of angle δ_i instead of
 /// calling sincos: cos and sin of a small δ are short polynomials, and the rotation is a few vector products.
-/// That costs a few nanoseconds a link against the 7–8 ns of glibc's `sincos`.
+/// That is cheaper than glibc's `sincos` (docs/performance.md).
 /// - Accuracy: the rotation adds about one rounding to values glibc gives to within an ulp; the tests bound
 ///   the difference from a fresh sincos (`LinkDirectionsTests`).
 /// - No drift: a rotated set is never rotated again. The caller refreshes it with sincos first, so error

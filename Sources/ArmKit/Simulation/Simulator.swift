@@ -13,13 +13,19 @@ public final class Simulator: Sequence, IteratorProtocol {
     private let counter: UnsafeMutablePointer<Int>
     private var nextIndex: Int { counter.pointee }
 
-    public init(scenario: Scenario) {
+    /// Measures L, ‖∇L‖ and the curvature class after every solve, when asked for.
+    private let probe: CurvatureProbe?
+
+    /// `curvature`: also fill each frame's `curvature` (an O(n²) Hessian and an O(n³) eigen-decomposition per
+    /// frame, so only on request).
+    public init(scenario: Scenario, curvature: Bool = false) {
         self.scenario = scenario
         solver = makeSolver(arm: scenario.arm, task: scenario.task, config: scenario.solver, rest: scenario.initial)
         frame = .allocate(capacity: 1)
-        frame.initialize(to: Frame(index: 0, t: 0, target: Pose2D(x: 0, y: 0), q: scenario.initial, tip: Pose2D(x: 0, y: 0),
-                                   error: 0, sigmaMin: 0, manipulability: 0, damping: 0, iterations: 0, singular: false,
-                                   singularity: .none, status: .converged))
+        var start = SolveReport()
+        start.status = .converged
+        frame.initialize(to: Frame(index: 0, t: 0, target: Pose2D(x: 0, y: 0), q: scenario.initial, report: start))
+        probe = curvature ? CurvatureProbe(arm: scenario.arm, task: scenario.task) : nil
         counter = .allocate(capacity: 1)
         counter.initialize(to: 0)
     }
@@ -76,15 +82,8 @@ public final class Simulator: Sequence, IteratorProtocol {
         frame.pointee.index = k
         frame.pointee.t = scenario.simulation.time(ofFrame: k)
         frame.pointee.target = target
-        frame.pointee.tip = report.tip
-        frame.pointee.error = report.error
-        frame.pointee.sigmaMin = report.sigmaMin
-        frame.pointee.manipulability = report.manipulability
-        frame.pointee.damping = report.damping
-        frame.pointee.iterations = report.iterations
-        frame.pointee.singular = report.singular
-        frame.pointee.singularity = report.singularity
-        frame.pointee.status = report.status
+        frame.pointee.report = report
+        if let probe { frame.pointee.curvature = frame.pointee.q.withUnsafeMutableBufferPointer { probe.measure($0, target: target) } }
         counter.pointee = k + 1
     }
 }

@@ -14,29 +14,37 @@ enum LineSearch {
         case noDescent
     }
 
-    /// Starting from q = backup + Δq (clamped) evaluated as `current`, halves α until ‖e‖² ≤ `before` − α·`slope`
-    /// (Armijo's sufficient decrease; `slope` 0 asks only for a decrease). Every candidate is evaluated through
-    /// `evaluate`, which also updates what the caller holds (tip, J). Returns the outcome and the α kept.
+    /// Starting from q = backup + Δq (clamped) evaluated in `objective`, halves α until its loss (‖e‖²) is at most
+    /// `before` − α·`slope` (Armijo's sufficient decrease; `slope` 0 asks only for a decrease). Every candidate is
+    /// evaluated by `objective`, which also keeps what the caller needs (tip, J). Returns the outcome and the α kept.
     @inline(__always)
-    static func backtrack<Value>(_ q: UnsafeMutableBufferPointer<Double>, from backup: UnsafeMutableBufferPointer<Double>,
-                                 along step: UnsafeMutableBufferPointer<Double>, activeSet: JointLimitActiveSet?,
-                                 before: Double, slope: Double = 0, current: inout Value, loss: (Value) -> Double,
-                                 evaluate: (UnsafeMutableBufferPointer<Double>) -> Value) -> (outcome: Outcome, alpha: Double) {
+    static func backtrack<Objective: LineSearchObjective>(
+        _ q: UnsafeMutableBufferPointer<Double>, from backup: UnsafeMutableBufferPointer<Double>,
+        along step: UnsafeMutableBufferPointer<Double>, activeSet: JointLimitActiveSet?, before: Double, slope: Double = 0,
+        objective: inout Objective
+    ) -> (outcome: Outcome, alpha: Double) {
         let n = q.count
         var halvings = 0
         var alpha = 1.0
-        while loss(current) > before - alpha * slope && halvings < maxHalvings {
+        while objective.loss > (slope == 0 ? before : before - alpha * slope) && halvings < maxHalvings {
             alpha *= 0.5
             for i in 0..<n { q[i] = backup[i] + alpha * step[i] }
             activeSet?.clamp(q)
-            current = evaluate(q)
+            objective.evaluate(at: q)
             halvings += 1
         }
-        if loss(current) > before {
+        if objective.loss > before {
             for i in 0..<n { q[i] = backup[i] }
-            current = evaluate(q)
+            objective.evaluate(at: q)
             return (.noDescent, 0)
         }
-        return (before - loss(current) <= 1e-14 * before ? .noProgress : .descended, alpha)
+        return (before - objective.loss <= 1e-14 * before ? .noProgress : .descended, alpha)
     }
+}
+
+/// What the line search evaluates: a loss at q, re-evaluated in place (a protocol, not a closure, so the search
+/// is specialised and inlined into the solve loop).
+protocol LineSearchObjective {
+    var loss: Double { get }
+    mutating func evaluate(at q: UnsafeMutableBufferPointer<Double>)
 }

@@ -1,10 +1,10 @@
-/// Saddle-free Newton (Dauphin et al. 2014) on L = ½‖e‖²: the full Hessian H (`LossHessian`: JᵀJ plus the
-/// second-order part Σ eᵢ∇²fᵢ that DLS never sees), eigen-decomposed, each eigenvalue replaced by
-/// max(|λᵢ|, δ): Δq = Σ vᵢ (vᵢᵀ Jᵀe) / max(|λᵢ|, δ). That is Newton's step where H is positive definite and a
-/// descent step everywhere else. At a stationary point with negative curvature (a saddle, where ∇L = 0 and no
-/// gradient-based step moves) it adds a step of `maxStep` along the most negative curvature, so it needs no
-/// separate escape. Chosen over a modified Cholesky because the shifted Cholesky step is −(H + τI)⁻¹∇L, which is
-/// zero at a saddle: it cannot leave one by itself.
+/// Newton on L = ½‖e‖² with the full Hessian H (`ChainLossHessian`: JᵀJ plus the second-order part Σ eᵢ∇²fᵢ that DLS
+/// never sees), regularised by a modified Cholesky (`ShiftedCholesky`: H + τI with the smallest τ that makes it
+/// positive definite, so every step descends). At a stationary point away from the target (∇L = 0, where no
+/// gradient-based step moves, as at the stretched arm's saddle) it eigen-decomposes H and steps `maxStep` along
+/// its most negative curvature, so it needs no separate escape; with none, it is a true minimum. Chosen over
+/// saddle-free Newton (|H| from a full eigen-decomposition at every iteration) by measurement: the Jacobi
+/// decomposition at every iteration cost far more than the step's target (docs/performance.md).
 struct NewtonRule: StepRule {
     var escaped = false
     var refusesWhenUnsolvable: Bool { false }
@@ -18,15 +18,18 @@ struct NewtonRule: StepRule {
                                          lambda: Double, model: SolverModel, workspace ws: SolverWorkspace,
                                          _: Shape.Type) -> Double? {
         guard let buffers = ws.newton else { return nil }
-        let n = q.count, h = buffers.hessian, v = buffers.vectors, b = buffers.gradient
+        let n = q.count, h = buffers.hessian, b = ws.step
+        escaped = false
         for i in 0..<n { ws.backup[i] = q[i] }
         let frozen = ws.activeSet.map { $0.mark(q, jacobian: ws.jacobian, residual: e, Shape.self) } ?? false
-        LossHessian.compute(into: h, q: q, lengths: model.arm.links, jacobian: ws.jacobian, rows: Shape.rows,
+        ChainLossHessian.compute(into: h, q: q, lengths: model.arm.links, jacobian: ws.jacobian, rows: Shape.rows,
                             residual: e.components, curvature: buffers.curvature)
-        for c in 0..<n {   // b = Jᵀe = −∇L
+        var gradientSquared = 0.0, jacobianSquared = 0.0
+        for c in 0..<n {   // b = Jᵀe = −∇L, into the step buffer the solve overwrites with Δq
             var s = 0.0
-            for r in 0..<Shape.rows { s += ws.jacobian[r * n + c] * e.components[r] }
+            for r in 0..<Shape.rows { let v = ws.jacobian[r * n + c]; s += v * e.components[r]; jacobianSquared += v * v }
             b[c] = s
+            gradientSquared += s * s
         }
         if frozen, let activeSet = ws.activeSet {   // frozen joints: no step, no coupling
             for i in 0..<n where activeSet.frozen[i] {
@@ -35,57 +38,48 @@ struct NewtonRule: StepRule {
                 h[i * n + i] = 1
             }
         }
-        JacobiEigen.decompose(h, n, vectors: v)
-        var largest = 0.0
-        for i in 0..<n { largest = max(largest, abs(h[i * n + i])) }
-        guard largest.isFinite else { return nil }
-        let delta = max(1e-10 * largest, 1e-4 * model.threshold * model.threshold)
-        escaped = false
-        for i in 0..<n { ws.step[i] = 0 }
-        var lowest = 0
-        for i in 0..<n {
-            if h[i * n + i] < h[lowest * n + lowest] { lowest = i }
-            var along = 0.0
-            for k in 0..<n { along += v[k * n + i] * b[k] }
-            let scale = along / max(abs(h[i * n + i]), delta)
-            for k in 0..<n { ws.step[k] += scale * v[k * n + i] }
+        if gradientSquared <= 1e-18 * jacobianSquared * e.normSquared {   // stationary: the saddle test
+            escapeAlongNegativeCurvature(h, n: n, buffers: buffers, maxStep: model.config.maxStep, step: b)
+        } else {
+            guard ShiftedCholesky.factor(h, n, into: buffers.vectors) != nil else { return nil }
+            ShiftedCholesky.solve(buffers.vectors, n, b)
         }
-        addNegativeCurvature(lowest, h: h, v: v, b: b, delta: delta, n: n, maxStep: model.config.maxStep, step: ws.step)
         var normSquared = 0.0
-        for i in 0..<n { normSquared += ws.step[i] * ws.step[i] }
-        if model.isFree { for i in 0..<n { q[i] += ws.step[i] } }
+        for i in 0..<n { normSquared += b[i] * b[i] }
+        if model.isFree { for i in 0..<n { q[i] += b[i] } }
         return normSquared
     }
 
-    /// At a saddle the step along the most negative curvature is tiny (∇L has no component there): take
-    /// `maxStep` along it instead, signed to descend (L drops by about ½ α²|λ| either way when ∇L = 0).
-    private mutating func addNegativeCurvature(_ lowest: Int, h: UnsafeMutableBufferPointer<Double>,
-                                               v: UnsafeMutableBufferPointer<Double>, b: UnsafeMutableBufferPointer<Double>,
-                                               delta: Double, n: Int, maxStep: Double, step: UnsafeMutableBufferPointer<Double>) {
-        let value = h[lowest * n + lowest]
-        guard value < -delta else { return }
-        var along = 0.0
-        for k in 0..<n { along += v[k * n + lowest] * b[k] }
-        guard abs(along) / abs(value) < 0.1 * maxStep else { return }
-        let sign = along >= 0 ? 1.0 : -1.0
-        for k in 0..<n { step[k] += sign * maxStep * v[k * n + lowest] }
+    /// `maxStep` along the eigenvector of H's most negative eigenvalue (L drops by about ½α²|λ| either way when
+    /// ∇L = 0); no step when H has no negative curvature (a true minimum).
+    private mutating func escapeAlongNegativeCurvature(_ h: UnsafeMutableBufferPointer<Double>, n: Int,
+                                                       buffers: NewtonBuffers, maxStep: Double,
+                                                       step: UnsafeMutableBufferPointer<Double>) {
+        JacobiEigen.decompose(h, n, vectors: buffers.vectors)
+        var lowest = 0, largest = 0.0
+        for i in 0..<n {
+            largest = max(largest, abs(h[i * n + i]))
+            if h[i * n + i] < h[lowest * n + lowest] { lowest = i }
+        }
+        for k in 0..<n { step[k] = 0 }
+        guard h[lowest * n + lowest] < -1e-9 * max(largest, 1e-300) else { return }
+        for k in 0..<n { step[k] = maxStep * buffers.vectors[k * n + lowest] }
         escaped = true
     }
 }
 
-/// The Newton rule's buffers (n × n Hessian and eigenvectors, n-vectors), allocated only for `newton`.
+/// The Newton rule's buffers (the n × n Hessian, its factor or eigenvectors, the curvature sums), allocated only
+/// for `newton`.
 struct NewtonBuffers {
     let hessian: UnsafeMutableBufferPointer<Double>
     let vectors: UnsafeMutableBufferPointer<Double>
-    let gradient: UnsafeMutableBufferPointer<Double>
     let curvature: UnsafeMutableBufferPointer<Double>
 
     init(count n: Int) {
         hessian = .allocate(capacity: n * n); hessian.initialize(repeating: 0)
         vectors = .allocate(capacity: n * n); vectors.initialize(repeating: 0)
-        gradient = .allocate(capacity: n); gradient.initialize(repeating: 0)
         curvature = .allocate(capacity: n); curvature.initialize(repeating: 0)
     }
 
-    func deallocate() { hessian.deallocate(); vectors.deallocate(); gradient.deallocate(); curvature.deallocate() }
+    func deallocate() { hessian.deallocate(); vectors.deallocate(); curvature.deallocate() }
 }

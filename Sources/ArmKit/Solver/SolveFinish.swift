@@ -11,6 +11,7 @@ extension JacobianIKSolver {
         let analysis = SingularityAnalysis(singularValues: singularValues(at.sweep.gram, Shape.self),
                                            q: UnsafeBufferPointer(q), threshold: model.threshold)
         report.sigmaMin = analysis.sigmaMin
+        report.conditionNumber = analysis.sigmaMin > 0 ? analysis.conditionNumber : nil
         report.manipulability = analysis.manipulability
         report.singular = analysis.singular
         report.singularity = analysis.kind

@@ -6,6 +6,20 @@ struct Evaluation {
     var residual: TaskResidual
 }
 
+/// The solve's current evaluation and how to make the next: a sweep by the cache, the residual to the aim.
+struct SweptResidual<Shape: TaskShape>: LineSearchObjective {
+    let sweeps: SweepCache
+    let aim: Pose2D
+    var at: Evaluation
+
+    @inline(__always) var loss: Double { at.residual.normSquared }
+
+    @inline(__always) mutating func evaluate(at q: UnsafeMutableBufferPointer<Double>) {
+        let sweep = sweeps.next(q, Shape.self)
+        at = Evaluation(sweep: sweep, residual: TaskResidual(target: aim, tip: sweep.tip, task: Shape.task))
+    }
+}
+
 /// What one iteration did, for the loop's bookkeeping and the trace.
 struct IterationEnd {
     /// Whether the loop goes on.
@@ -31,19 +45,16 @@ extension JacobianIKSolver {
         let reachable = model.arm.canReach(target.point, slack: model.config.tolerance)
         let first = workspace.sweeps.kept(at: q) ?? workspace.sweeps.fresh(Angle.reduceLarge(q), Shape.self)
         let aim = aimPoint(for: target, reachable: reachable, tip: first.tip)
-        var at = Evaluation(sweep: first, residual: TaskResidual(target: aim, tip: first.tip, task: Shape.task))
-        let evaluate = { (q: UnsafeMutableBufferPointer<Double>) -> Evaluation in
-            let sweep = self.workspace.sweeps.next(q, Shape.self)
-            return Evaluation(sweep: sweep, residual: TaskResidual(target: aim, tip: sweep.tip, task: Shape.task))
-        }
+        var current = SweptResidual<Shape>(sweeps: workspace.sweeps, aim: aim, at: Evaluation(
+            sweep: first, residual: TaskResidual(target: aim, tip: first.tip, task: Shape.task)))
         var refused = false, lambda = 0.0, largestStepSquared = 0.0
         let toleranceSquared = model.config.tolerance * model.config.tolerance
-        while report.iterations < model.config.maxIterations && at.residual.normSquared >= toleranceSquared {
-            guard let damping = rule.damping(at.sweep.gram, at.residual, model) else { refused = true; break }
+        while report.iterations < model.config.maxIterations && current.loss >= toleranceSquared {
+            guard let damping = rule.damping(current.at.sweep.gram, current.at.residual, model) else { refused = true; break }
             lambda = damping
             report.iterations += 1
-            let start = Observer.isActive ? traceStart(report.iterations, at, lambda, Shape.self) : nil
-            let end = iteration(q, at: &at, lambda: lambda, aim: aim, &rule, Shape.self, evaluate: evaluate)
+            let start = Observer.isActive ? traceStart(report.iterations, current.at, lambda, Shape.self) : nil
+            let end = iteration(q, &current, lambda: lambda, &rule)
             if let start { observer.record(traceEnd(start, end)) }
             if end.escapedSaddle { report.saddleEscapes += 1 }
             largestStepSquared = max(largestStepSquared, end.stepSquared)
@@ -52,37 +63,38 @@ extension JacobianIKSolver {
         }
         report.largestStep = largestStepSquared.squareRoot()
         report.damping = lambda
-        finish(&report, q, at: at, target: target, reachable: reachable, refused: refused, Shape.self)
+        finish(&report, q, at: current.at, target: target, reachable: reachable, refused: refused, Shape.self)
         return report
     }
 
     /// One iteration after λ: the saddle check, the step and its update, the line search.
     @inline(__always)
     func iteration<Rule: StepRule, Shape: TaskShape>(
-        _ q: UnsafeMutableBufferPointer<Double>, at: inout Evaluation, lambda: Double, aim: Pose2D, _ rule: inout Rule,
-        _: Shape.Type, evaluate: (UnsafeMutableBufferPointer<Double>) -> Evaluation
+        _ q: UnsafeMutableBufferPointer<Double>, _ current: inout SweptResidual<Shape>, lambda: Double, _ rule: inout Rule
     ) -> IterationEnd {
         if !rule.handlesSaddles
-            && SaddleEscape.isStationary(at.residual, gram: at.sweep.gram, jacobian: workspace.jacobian, Shape.self) {
+            && SaddleEscape.isStationary(current.at.residual, gram: current.at.sweep.gram, jacobian: workspace.jacobian, Shape.self) {
             // A true minimum of ½‖e‖² (no negative curvature) ends the solve: no iteration can do better.
-            guard SaddleEscape.escape(q, target: aim, model: model, trial: workspace.trial) else { return IterationEnd(proceeds: false) }
-            at = evaluate(q)
+            guard SaddleEscape.escape(q, target: current.aim, model: model, trial: workspace.trial) else {
+                return IterationEnd(proceeds: false)
+            }
+            current.evaluate(at: q)
             let bound = model.config.maxStep
             return IterationEnd(proceeds: true, stepSquared: bound * bound, alpha: 1, escapedSaddle: true)
         }
-        let before = at.residual.normSquared
-        guard let stepSquared = update(q, at: at, lambda: lambda, &rule, Shape.self) else {
+        let before = current.loss
+        guard let stepSquared = update(q, at: current.at, lambda: lambda, &rule, Shape.self) else {
             return IterationEnd(proceeds: false, refused: rule.refusesWhenUnsolvable)
         }
         // J Δq, for the rules that weigh the step against their linear model (before the sweep overwrites J).
-        let predicted = rule.armijo > 0 || rule.observesGain ? predictedDecrease(at.residual, Shape.self) : (slope: 0, model: 0)
-        at = evaluate(q)
+        let predicted = rule.armijo > 0 || rule.observesGain
+            ? predictedDecrease(current.at.residual, Shape.self) : (slope: 0, model: 0)
+        current.evaluate(at: q)
         var end = IterationEnd(proceeds: true, stepSquared: stepSquared, alpha: 1, escapedSaddle: rule.lastStepEscapedSaddle)
-        if rule.observesGain { rule.observe(actual: before - at.residual.normSquared, predicted: predicted.model) }
+        if rule.observesGain { rule.observe(actual: before - current.loss, predicted: predicted.model) }
         if stepSquared < 1e-30 { end.proceeds = false; return end }   // no motion left: a minimum, or all frozen
         let search = LineSearch.backtrack(q, from: workspace.backup, along: workspace.step, activeSet: workspace.activeSet,
-                                          before: before, slope: rule.armijo * predicted.slope, current: &at,
-                                          loss: { $0.residual.normSquared }, evaluate: evaluate)
+                                          before: before, slope: rule.armijo * predicted.slope, objective: &current)
         end.alpha = search.outcome == .noDescent ? 0 : search.alpha
         end.proceeds = search.outcome == .descended
         return end

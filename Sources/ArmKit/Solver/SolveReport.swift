@@ -6,6 +6,8 @@ public struct SolveReport: Sendable, Equatable {
     /// The tip pose at the solved q (φ wrapped to (−π, π]), from the solver's last kinematics pass.
     public var tip = Pose2D(x: 0, y: 0)
     public var sigmaMin: Double = 0
+    /// σ_max/σ_min of J at the solved q; nil where σ_min = 0 (infinite).
+    public var conditionNumber: Double? = nil
     public var manipulability: Double = 0
     /// λ used in the last iteration (not λ²).
     public var damping: Double = 0

@@ -102,6 +102,6 @@ struct BenchSuite {
                 }
                 return acc
             },
-        ] + PictureBench.workloads(arm: arm, initial: scenario.initial, scenario: scenario)
+        ] + PictureBench.workloads(arm: arm, initial: scenario.initial, scenario: scenario) + secondOrderWorkloads()
     }
 }

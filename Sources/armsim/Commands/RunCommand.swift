@@ -59,6 +59,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "With --record: draw the manipulability (velocity) ellipse of J Jᵀ at the tip.")
     var ellipse = false
 
+    @Flag(help: "Headless: append the columns loss, gradient_norm and curvature (an O(n³) Hessian analysis per frame).")
+    var curvature = false
+
     func run() throws {
         guard let trajectoryFormat = TrajectoryFormat(rawValue: format) else {
             throw CommandFailure(message: "--format: must be 'csv' or 'jsonl', got '\(format)'", exitCode: ExitCode32.usage)
@@ -76,7 +79,8 @@ struct RunCommand: ParsableCommand {
 
         if headless || record != nil {
             try HeadlessRun(scenario: loaded, format: trajectoryFormat, writesTrajectory: headless, output: output,
-                            quiet: quiet, record: record.map { ($0, every, width, height) }, ellipse: ellipse).run()
+                            quiet: quiet, record: record.map { ($0, every, width, height) }, ellipse: ellipse,
+                            curvature: curvature).run()
             if let plot { try PlotOutputFile.write(PlotRunPicture.fromScenario(loaded, panels: RunPlotPanel.allCases, width: width, height: height), to: plot) }
             return
         }

@@ -14,6 +14,8 @@ struct HeadlessRun {
     /// (directory, every, width, height)
     let record: (String, Int, Int, Int)?
     var ellipse = false
+    /// `--curvature`: the loss, gradient-norm and curvature columns.
+    var curvature = false
 
     func run() throws {
         FileDescriptorSink.ignoreBrokenPipeSignal()
@@ -32,7 +34,8 @@ struct HeadlessRun {
             } else {
                 sink = FileDescriptorSink.standardOutput()
             }
-            writer = TrajectoryWriter(format: format, jointCount: scenario.arm.jointCount, task: scenario.task, sink: sink)
+            writer = TrajectoryWriter(format: format, jointCount: scenario.arm.jointCount, task: scenario.task, sink: sink,
+                                      curvature: curvature)
         }
         let recorder: FrameRecorder?
         do {
@@ -42,7 +45,7 @@ struct HeadlessRun {
             throw CommandFailure(message: "\(error)")
         }
 
-        let simulator = Simulator(scenario: scenario)
+        let simulator = Simulator(scenario: scenario, curvature: curvature)
         let progress = ProgressReporter(label: scenario.name, totalFrames: simulator.frameCount, quiet: quiet)
         var summary = RunSummary(task: scenario.task)
         let start = Date()

@@ -5,7 +5,7 @@ import AutoDiff
 /// g_i(θ_i) = L_i·direction(θ_i), so ∇²f = Pᵀ diag(g_i″) P, whose entry (j, k) is Σ_{i ≥ max(j,k)} g_i″(θ_i). Each
 /// g_i″ comes from nested forward mode (`Dual<Dual<Double>>`) on `PlanarArm.direction`; φ is linear in q, so
 /// the pose task adds only its row of JᵀJ.
-enum LossHessian {
+enum ChainLossHessian {
     /// H (row-major n × n) at the θ = prefix sums of q, from J (rows × n) and e. `curvature` (n) is scratch:
     /// it ends holding c_m = −Σ_r e_r Σ_{i≥m} g_i,r″, the second-order part's value for max(j, k) = m.
     static func compute(into h: UnsafeMutableBufferPointer<Double>, q: UnsafeMutableBufferPointer<Double>,
@@ -30,5 +30,20 @@ enum LossHessian {
                 h[b * n + a] = s
             }
         }
+    }
+}
+
+extension PlanarArm {
+    /// The Hessian of L = ½‖target − f(q)‖² into `h` (row-major n × n), with J (rows × n) and `scratch` (n) as
+    /// work space: J by `jacobianForward`, then `ChainLossHessian`. Returns L.
+    @discardableResult
+    public func lossHessian(_ q: UnsafeMutableBufferPointer<Double>, target: Pose2D, task: IKTask,
+                            into h: UnsafeMutableBufferPointer<Double>, jacobian: UnsafeMutableBufferPointer<Double>,
+                            scratch: UnsafeMutableBufferPointer<Double>) -> Double {
+        let tip = jacobianForward(UnsafeBufferPointer(q), task: task, into: jacobian)
+        let e = SIMD3(target.x - tip.x, target.y - tip.y, task == .pose ? Angle.difference(target.phi, tip.phi) : 0)
+        ChainLossHessian.compute(into: h, q: q, lengths: links, jacobian: jacobian, rows: task.dimension,
+                            residual: e, curvature: scratch)
+        return 0.5 * (e * e).sum()
     }
 }
