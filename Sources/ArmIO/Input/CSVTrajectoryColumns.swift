@@ -19,7 +19,9 @@ struct CSVTrajectoryColumns {
         var n = 0
         while first + n < names.count && names[first + n] == "q\(n)" { n += 1 }
         guard n >= 1 else { return nil }
-        let expected = TrajectoryWriter.csvHeader(jointCount: n, task: task).split(separator: ",").map(String.init)
+        // Up to `status`: files from before the appended columns (and files with them) both read.
+        let full = TrajectoryWriter.csvHeader(jointCount: n, task: task).split(separator: ",").map(String.init)
+        let expected = Array(full.prefix(through: full.firstIndex(of: "status") ?? full.count - 1))
         guard names.count >= expected.count, Array(names.prefix(expected.count)) == expected else { return nil }
         var roles = [Role](repeating: .ignored, count: names.count)
         roles[0] = .t
