@@ -53,6 +53,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Window: start paused.")
     var paused = false
 
+    @Flag(help: "Window: start again from the beginning at the end of the run (key L toggles).")
+    var loop = false
+
     func run() throws {
         guard let trajectoryFormat = TrajectoryFormat(rawValue: format) else {
             throw CommandFailure(message: "--format: must be 'csv' or 'jsonl', got '\(format)'", exitCode: ExitCode32.usage)
@@ -78,6 +81,7 @@ struct RunCommand: ParsableCommand {
         options.quitAfter = quitAfter
         options.screenshotPath = screenshot
         options.startPaused = paused
+        options.loop = loop
         do {
             try WindowApp.run(scenario: loaded, options: options)
         } catch {
