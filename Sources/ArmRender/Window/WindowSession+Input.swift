@@ -103,7 +103,7 @@ extension WindowSession {
         SDL_GetWindowSize(window, &w, &h)
         if isKey(SDLK_RIGHT) {
             status.paused = true
-            stepRequested = true
+            stepsRequested += 1
         } else if isKey(SDLK_LEFT) {
             stepBack()
         } else if isKey(SDLK_PLUS) || isKey(SDLK_EQUALS) || isKey(SDLK_KP_PLUS) {
@@ -123,8 +123,8 @@ extension WindowSession {
     private func handleToggle(_ key: SDL_Keycode) {
         func isKey(_ k: SDL_KeyCode) -> Bool { key == SDL_Keycode(k.rawValue) }
         if isKey(SDLK_SPACE) {
+            if status.jointMode { toggleJointMode() }   // playing leaves joint mode
             status.paused.toggle()
-            if !status.paused { status.jointMode = false }
         } else if isKey(SDLK_r) {
             restart()
         } else if isKey(SDLK_l) {

@@ -13,8 +13,10 @@ extension WindowSession {
             status.paused = true
             dragTarget = nil
             status.dragging = false
-        } else if let f = history.frame(back: status.historyOffset) {
-            frame = f
+            frameBeforeJointMode = frame
+        } else if let f = frameBeforeJointMode {
+            frame = f   // the excursion leaves no trace: the run (or the interactive arm) is where it was
+            frameBeforeJointMode = nil
         }
         dirty = true
     }

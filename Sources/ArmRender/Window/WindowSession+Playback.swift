@@ -9,8 +9,8 @@ extension WindowSession {
     func advance(wallDt: Double, deadline: Double, clock: () -> Double) -> Int {
         let dt = scenario.simulation.dt
         var steps = 0
-        if stepRequested {
-            stepRequested = false
+        while stepsRequested > 0 {
+            stepsRequested -= 1
             if step() { steps += 1 }
         }
         if status.jointMode { owed = 0; return steps }
@@ -79,8 +79,8 @@ extension WindowSession {
 
     /// ←: one frame back through the history (pauses).
     func stepBack() {
+        if status.jointMode { toggleJointMode() }
         status.paused = true
-        status.jointMode = false
         guard status.historyOffset + 1 < history.count else { return }
         status.historyOffset += 1
         showHistoryFrame()
@@ -112,6 +112,7 @@ extension WindowSession {
         status.historyOffset = 0
         status.jointMode = false
         status.grabbedJoint = nil
+        frameBeforeJointMode = nil
         previousQ = scenario.initial
         if let f = simulator.next() {
             frame = f

@@ -21,7 +21,8 @@ final class WindowSession {
     var owed = 0.0
     var dragTarget: Point2D?
     var dragMoved = false
-    var stepRequested = false
+    /// → presses not yet turned into frames (each press is one frame, however fast they come).
+    var stepsRequested = 0
     var screenshotRequested = false
     var quit = false
     var showPerformance = false
@@ -46,6 +47,10 @@ final class WindowSession {
     var panStart: (x: Double, y: Double, pan: Point2D)?
     /// Joint mode drag: the joint, the mouse's angle about it when grabbed, and the joint's angle then.
     var jointGrab: (joint: Int, mouseAngle: Double, q: Double)?
+    /// The frame on screen when joint mode began: shown again when it ends.
+    var frameBeforeJointMode: Frame?
+    /// Saved after the next drawn frame (tests and documentation screenshots), then cleared.
+    var pendingScreenshot: String?
     /// Seconds since the session started (SDL's performance counter).
     var clock: () -> Double = { 0 }
 
@@ -158,7 +163,8 @@ final class WindowSession {
             let steps = advance(wallDt: wallDt, deadline: frameStart + Self.catchUpBudget, clock: now)
 
             // Draw when something changed (or twice a second, so an idle window stays fresh).
-            let mustDraw = dirty || steps > 0 || quit || screenshotRequested || frameStart - lastDraw > 0.5
+            let mustDraw = dirty || steps > 0 || quit || screenshotRequested || pendingScreenshot != nil
+                || frameStart - lastDraw > 0.5
             if mustDraw {
                 scene.density = WindowSession.density(window, renderer)
                 refreshOverlays(now: frameStart)
@@ -175,6 +181,10 @@ final class WindowSession {
                 }
                 SDL_RenderFlush(renderer)  // the software renderer rasterises here, so "draw" includes it
                 let t1 = now()
+                if let path = pendingScreenshot {
+                    pendingScreenshot = nil
+                    do { try PNGWriter.saveScreenshot(renderer, to: path) } catch { finalError = error; quit = true }
+                }
                 if screenshotRequested {
                     screenshotRequested = false
                     saveInteractiveScreenshot()
