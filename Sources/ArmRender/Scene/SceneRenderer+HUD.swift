@@ -2,6 +2,14 @@ import ArmKit
 import CSDL2
 import Foundation
 
+/// The readout panel's place and its rows (with their tops) for one frame.
+struct HUDLayout {
+    var rect: HUDRect
+    var rows: [(HUDRow, Double)]
+    var pad: Double
+    var valueX: Double
+}
+
 /// Where the readout panel went this frame (badges and the key help keep clear of it).
 struct HUDRect: Equatable {
     var x: Double, y: Double, width: Double, height: Double
@@ -21,9 +29,9 @@ extension SceneRenderer {
 
     private var jointBarWidth: Double { 46 * uiScale }
 
-    /// The readout panel for this frame; sets `hudRect` (nil when hidden).
-    func drawHUD(frame: Frame, insight: FrameInsight, appearance: ArmAppearance, status: SceneStatus) {
-        guard !status.hudHidden else { hudRect = nil; return }
+    /// The panel's rectangle and its rows with their tops, for this frame (nil when hidden).
+    func layoutHUD(frame: Frame, insight: FrameInsight, appearance: ArmAppearance, status: SceneStatus) -> HUDLayout? {
+        guard !status.hudHidden else { return nil }
         let s = uiScale, pad = 12 * s, x0 = 12 * s, y0 = 12 * s
         let rows = HUDContent.rows(scenario: scenario, frame: frame, insight: insight, appearance: appearance, status: status)
         let labels = rows.compactMap { if case .value(let l, _, _) = $0 { l } else { nil } }
@@ -48,28 +56,34 @@ extension SceneRenderer {
             placed.append((row, y))
             y += h
         }
-        let rect = HUDRect(x: x0, y: y0, width: width, height: y - y0 + pad - 2 * s)
-        hudRect = rect
-        drawHUDPanel(rect, accent: appearance.color, status: status)
-        let titleWidth = width - 2 * pad - 20 * s
-        text.draw(fittedTitle(maxWidth: titleWidth), x: x0 + pad, y: y0 + pad, .title, Palette.textTitle)
-        for (row, ry) in placed { drawHUDRow(row, y: ry, rect: rect, pad: pad, valueX: valueX) }
+        // Heights in whole pixels so the cached background is not rebuilt for sub-pixel changes.
+        let rect = HUDRect(x: x0, y: y0, width: width.rounded(), height: (y - y0 + pad - 2 * s).rounded())
+        return HUDLayout(rect: rect, rows: placed, pad: pad, valueX: valueX)
     }
 
-    private func rowHeight(_ row: HUDRow, _ rowH: Double) -> Double {
-        if case .separator = row { return 8 * uiScale }
-        return rowH
-    }
-
-    private func drawHUDPanel(_ r: HUDRect, accent: RGBA, status: SceneStatus) {
+    /// The panel's background: drawn into the cached static layer.
+    func drawHUDBackground(_ r: HUDRect) {
         let s = uiScale
         canvas.fillRoundedRect(x: r.x - 1, y: r.y - 1, w: r.width + 2, h: r.height + 2, radius: 10 * s + 1, Palette.panelEdge)
         canvas.fillRoundedRect(x: r.x, y: r.y, w: r.width, h: r.height, radius: 10 * s, Palette.panel)
+        canvas.flush()
+    }
+
+    /// The per-frame part of the panel: accent bar, icon, title and rows.
+    func drawHUD(_ l: HUDLayout, accent: RGBA, status: SceneStatus) {
+        let s = uiScale, r = l.rect
         canvas.fillRoundedRect(x: r.x, y: r.y + 10 * s, w: 3.5 * s, h: r.height - 20 * s, radius: 1.75 * s, accent)
         let icon = 12 * s
         drawPlaybackIcon(x: r.maxX - 12 * s - icon, y: r.y + 12 * s + (Double(text.lineHeight(.title)) - icon) / 2,
                          size: icon, status: status)
         canvas.flush()
+        text.draw(fittedTitle(maxWidth: r.width - 2 * l.pad - 20 * s), x: r.x + l.pad, y: r.y + l.pad, .title, Palette.textTitle)
+        for (row, ry) in l.rows { drawHUDRow(row, y: ry, rect: r, pad: l.pad, valueX: l.valueX) }
+    }
+
+    private func rowHeight(_ row: HUDRow, _ rowH: Double) -> Double {
+        if case .separator = row { return 8 * uiScale }
+        return rowH
     }
 
     private func drawHUDRow(_ row: HUDRow, y: Double, rect: HUDRect, pad: Double, valueX: Double) {

@@ -96,11 +96,15 @@ final class SceneRenderer {
     func draw(frame: Frame, trail: TipTrail, status: SceneStatus) throws(RenderError) {
         try updateLayout()
         canvas.feather = max(1, uiScale)
+        let insight = FrameInsight(scenario: scenario, frame: frame)
+        let appearance = ArmAppearance(frame)
+        // The panel's place first: its background is part of the cached static layer (filling it every frame
+        // tripled the software renderer's draw time).
+        let hud = layoutHUD(frame: frame, insight: insight, appearance: appearance, status: status)
+        hudRect = hud?.rect
         if !copyStaticLayer() { drawStaticLayer() }
 
-        let insight = FrameInsight(scenario: scenario, frame: frame)
         drawTrail(trail, now: frame.t)
-        let appearance = ArmAppearance(frame)
         drawTargetLink(frame)
         if status.showEllipse { drawEllipse(frame: frame, insight: insight) }
         drawArm(frame, color: appearance.color)
@@ -109,7 +113,7 @@ final class SceneRenderer {
         if scenario.task == .pose { drawOrientationArrow(frame) }
         canvas.flush()
 
-        drawHUD(frame: frame, insight: insight, appearance: appearance, status: status)
+        if let hud { drawHUD(hud, accent: appearance.color, status: status) }
         badgeRects = drawBadges(SceneRenderer.badges(frame: frame, insight: insight, status: status))
         let hintsTop = drawHints(status: status)
         if status.showCharts, let signals { drawCharts(signals, bottom: hintsTop - 6 * uiScale) }
@@ -129,13 +133,14 @@ final class SceneRenderer {
         canvas.flush()
         drawWorkspaceLabels()
         drawScaleBar()
+        if let hudRect { drawHUDBackground(hudRect) }
     }
 
     /// Copies the static layer from a cached render-target texture, drawing it there first when the layout
     /// changed. False when the renderer cannot render to textures (the caller then draws it directly).
     private func copyStaticLayer() -> Bool {
         guard !staticLayerUnsupported else { return false }
-        let key = StaticLayerKey(viewport: viewport, uiScale: uiScale)
+        let key = StaticLayerKey(viewport: viewport, uiScale: uiScale, hud: hudRect)
         if staticLayer == nil || staticLayerKey != key {
             if let old = staticLayer { SDL_DestroyTexture(old); staticLayer = nil }
             guard let texture = SDL_CreateTexture(renderer, layerFormat, Int32(SDL_TEXTUREACCESS_TARGET.rawValue),

@@ -117,6 +117,8 @@ final class WindowSession {
         status.interactive = true
         status.paused = options.startPaused
         status.looping = options.loop
+        status.showEllipse = options.panels.contains(.ellipse)
+        status.showCharts = options.panels.contains(.charts)
         status.speed = min(max(options.speed.isFinite ? options.speed : 1, Self.speedRange.lowerBound), Self.speedRange.upperBound)
         status.finished = simulator.isFinished
         scene.signals = signals
