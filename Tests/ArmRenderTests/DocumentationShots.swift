@@ -41,7 +41,7 @@ extension RenderingTests {
             }
         }
 
-        /// The shipped pose.json and joint-limit.json, built in code (this test target does not link ArmIO).
+        /// The shipped pose.json, full-extension.json and joint-limit.json, built in code (this test target does not link ArmIO).
         func load(_ name: String) throws -> Scenario {
             let limits = [JointLimit(lower: -3.1, upper: 3.1), JointLimit(lower: -2.6, upper: 2.6), JointLimit(lower: -2.6, upper: 2.6)]
             switch name {
@@ -50,6 +50,11 @@ extension RenderingTests {
                                 initial: [-1.47, 1.79, 0.18], task: .pose,
                                 path: PoseLine(from: Point2D(x: 1.3, y: -0.5), to: Point2D(x: 1.3, y: 0.8), leg: 4, phi: 0.5),
                                 solver: SolverConfig(), simulation: SimulationConfig(dt: 0.01, duration: 16))
+            case "full-extension":
+                return Scenario(name: "full-extension", arm: try PlanarArm(links: [1.0, 0.8, 0.6]), initial: [0, 0, 0],
+                                task: .position,
+                                path: PoseLine(from: Point2D(x: 2.1, y: 0), to: Point2D(x: 2.8, y: 0), leg: 2.5, phi: 0),
+                                solver: SolverConfig(), simulation: SimulationConfig(dt: 0.01, duration: 10))
             default:
                 let tight = [JointLimit(lower: -1.5, upper: 1.5), JointLimit(lower: -0.2, upper: 0.9), JointLimit(lower: -0.2, upper: 0.9)]
                 return Scenario(name: "joint-limit", arm: try PlanarArm(links: [1.0, 0.8, 0.6], limits: tight),
@@ -64,7 +69,7 @@ extension RenderingTests {
             try shoot("window-hud-640x400.png", "pose", at: 5.3, size: (640, 400))
             try shoot("window-limit-640x400.png", "joint-limit", at: 2.8, size: (640, 400))
             try shoot("window-ellipse.png", "joint-limit", at: 1.0) { _, _, s in s.showEllipse = true }
-            try shoot("window-charts.png", "joint-limit", at: 4.0) { _, _, s in s.showCharts = true }
+            try shoot("window-charts.png", "full-extension", at: 6.2) { _, _, s in s.showCharts = true; s.showEllipse = true }
             try shoot("window-joint-mode.png", "joint-limit", at: 1.0) { scenario, f, s in
                 var q = f.q
                 q[1] = -0.15

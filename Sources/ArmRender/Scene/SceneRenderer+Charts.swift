@@ -18,8 +18,8 @@ extension SceneRenderer {
         let iterTop = Double(max(samples.map(\.iterations).max() ?? 1, 1))
         return [
             Chart(title: "error (log₁₀ m)", value: { log10(max($0.error, 1e-16)) }, range: -12...1, threshold: nil),
-            Chart(title: "σ_min, ε dashed", value: { $0.sigmaMin }, range: 0...sigmaTop, threshold: eps),
-            Chart(title: "λ damping", value: { $0.damping }, range: 0...lambdaTop, threshold: nil),
+            Chart(title: "σ_min (m/rad), ε dashed", value: { $0.sigmaMin }, range: 0...sigmaTop, threshold: eps),
+            Chart(title: "λ damping (m)", value: { $0.damping }, range: 0...lambdaTop, threshold: nil),
             Chart(title: "iterations", value: { Double($0.iterations) }, range: 0...iterTop, threshold: nil),
         ]
     }
@@ -77,7 +77,11 @@ extension SceneRenderer {
             canvas.strokePolyline(points, width: 1.6 * s, colors: Array(repeating: Palette.chartTrace, count: points.count))
         }
         canvas.flush()
-        let latest = samples.last.map { HUDFormat.value(chart.title.hasPrefix("error") ? $0.error : chart.value($0)) } ?? ""
+        let latest = samples.last.map { s -> String in
+            if chart.title.hasPrefix("error") { return HUDFormat.length(s.error, digits: 3) }
+            if chart.title == "iterations" { return "\(s.iterations)" }
+            return HUDFormat.value(chart.value(s))
+        } ?? ""
         text.draw("\(chart.title)  \(latest)", x: r.x + 6 * s, y: r.y + 2 * s, .small, Palette.textDim)
     }
 }
