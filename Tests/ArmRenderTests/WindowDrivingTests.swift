@@ -127,6 +127,16 @@ extension RenderingTests {
             }, check: { s in
                 s.dragTarget == nil && s.status.notes.contains { $0.text.contains("R restarts") } ? nil : "\(s.status.notes)"
             })
+            script.add("Shift-click far from the target starts a drag there", do: { _ in
+                SDL_SetModState(KMOD_LSHIFT)
+                WindowScript.button(true, SDL_BUTTON_LEFT, x: 900, y: 500)
+            }, check: { s in
+                let p = s.worldPoint(x: 900, y: 500)
+                SDL_SetModState(KMOD_NONE)
+                return s.status.dragging && s.dragTarget == p ? nil : "dragging \(s.status.dragging), target \(String(describing: s.dragTarget))"
+            })
+            script.add("release the Shift drag", do: { _ in WindowScript.button(false, SDL_BUTTON_LEFT, x: 900, y: 500) },
+                       check: { s in s.dragTarget == nil ? nil : "still dragging" })
         }
 
         func addJointModeSteps(_ script: WindowScript) {
