@@ -186,6 +186,22 @@ extension RenderingTests {
             #expect(off.distance(to: Palette.orientation) > 100, "\(off)")
         }
 
+        /// `render --panels`: the PNG gets the charts (bottom right) only when asked.
+        @Test func renderPNGDrawsThePanelsAsked() throws {
+            let dir = temporaryDirectory("panels")
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            let s = makeScenario()
+            try OffscreenRenderer.renderPNG(scenario: s, time: 2, width: 1280, height: 800, path: dir + "/a.png")
+            try OffscreenRenderer.renderPNG(scenario: s, time: 2, width: 1280, height: 800, path: dir + "/b.png",
+                                            panels: [.charts, .ellipse])
+            let plain = try PixelImage(path: dir + "/a.png"), panels = try PixelImage(path: dir + "/b.png")
+            // A row through the charts' column: the chart backgrounds change many pixels there.
+            let changed = (500..<790).filter { y in plain.pixel(1100, y).distance(to: panels.pixel(1100, y)) > 6 }.count
+            #expect(changed > 100, "\(changed) pixels changed in the charts' column")
+            #expect(throws: RenderError.self) { try WindowPanel.parseList("elipse", option: "--panels") }
+            #expect(try WindowPanel.parseList("charts,ellipse", option: "--panels") == [.charts, .ellipse])
+        }
+
         /// HUD rows for the pose task: both errors, with units; joints in degrees and radians.
         @Test func poseRowsShowBothErrors() throws {
             let arm = try PlanarArm(links: [1.0, 0.8, 0.5], limits: Array(repeating: JointLimit(lower: -2, upper: 2), count: 3))

@@ -25,12 +25,7 @@ public enum WindowApp {
             options.renderer = kind
         }
         if let t = env["ARMSIM_REPORT_TIMING"], !t.isEmpty, t != "0" { options.reportTiming = true }
-        for name in (env["ARMSIM_PANELS"] ?? "").split(separator: ",") {
-            guard let panel = WindowPanel(rawValue: String(name)) else {
-                throw RenderError(.invalidArgument, "ARMSIM_PANELS: unknown panel '\(name)' (panels: \(WindowPanel.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            options.panels.insert(panel)
-        }
+        options.panels.formUnion(try WindowPanel.parseList(env["ARMSIM_PANELS"] ?? "", option: "ARMSIM_PANELS"))
         try SDLSession.locked { () throws(RenderError) in
             let subsystems = SDL_INIT_VIDEO | SDL_INIT_EVENTS
             DisplayProbe.preferDriverFromEnvironment()
