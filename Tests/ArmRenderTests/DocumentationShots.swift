@@ -70,7 +70,16 @@ extension RenderingTests {
             try shoot("window-limit-640x400.png", "joint-limit", at: 2.8, size: (640, 400))
             try shoot("window-ellipse.png", "joint-limit", at: 1.0) { _, _, s in s.showEllipse = true }
             try shoot("window-charts.png", "full-extension", at: 6.2) { _, _, s in s.showCharts = true; s.showEllipse = true }
-            try shoot("window-joint-mode.png", "joint-limit", at: 1.0) { scenario, f, s in
+            try shoot("window-panels-640x400.png", "full-extension", at: 6.2, size: (640, 400)) { _, _, s in
+                s.showCharts = true; s.showEllipse = true
+            }
+            for (file, size) in [("window-joint-mode.png", (1280, 800)), ("window-joint-mode-640x400.png", (640, 400))] {
+                try shootJointMode(file, size: size)
+            }
+        }
+
+        func shootJointMode(_ file: String, size: (Int, Int)) throws {
+            try shoot(file, "joint-limit", at: 1.0, size: size) { scenario, f, s in
                 var q = f.q
                 q[1] = -0.15
                 f = WindowSession.teachFrame(scenario: scenario, q: q, like: f)
