@@ -66,6 +66,28 @@ extension RenderingTests {
             }
         }
 
+        /// 40 joints at 640×400: the rows that do not fit are summarised, and the panel stops above the scale bar.
+        @Test func manyJointsAreSummarised() throws {
+            let s = makeScenario(name: "forty", links: Array(repeating: 0.05, count: 40))
+            let f = firstFrame(s)
+            let insight = FrameInsight(scenario: s, frame: f)
+            let rows = HUDContent.rows(scenario: s, frame: f, insight: insight, appearance: ArmAppearance(f), status: SceneStatus())
+            #expect(rows.count > 40)
+            // Laid out on a live target (the fonts close with it).
+            let (laidOut, uiScale): (HUDLayout?, Double) = try SDLSession.locked { () throws(RenderError) in
+                let target = try OffscreenTarget(scenario: s, width: 640, height: 400)
+                defer { target.close() }
+                try target.draw(frame: f, trail: OffscreenRenderer.makeTrail(for: s))
+                return (target.scene.layoutHUD(frame: f, insight: insight, appearance: ArmAppearance(f), status: SceneStatus()),
+                        target.scene.uiScale)
+            }
+            let layout = try #require(laidOut)
+            #expect(layout.rect.maxY < 400 - 40 * uiScale)
+            let shown = layout.rows.filter { if case .joint = $0.0 { true } else { false } }.count
+            let note = layout.rows.compactMap { if case .note(let t, _) = $0.0 { t } else { nil } }.first ?? ""
+            #expect(shown < 40 && note == "+\(40 - shown) joints (enlarge the window)", "\(shown) shown, note '\(note)'")
+        }
+
         @Test func aLongNameIsCutNotWidened() throws {
             let long = String(repeating: "a-very-long-scenario-name ", count: 8).prefix(200)
             let s = makeScenario(name: String(long))

@@ -93,6 +93,14 @@ import Testing
         #expect(abs(q[1]) + abs(q[2]) > 0.5, "the arm left the straight line: q = \(q)")
     }
 
+    /// joint-limit.json: while `limited`, the elbow or wrist sits exactly on its upper limit (0.9 rad).
+    @Test func jointLimitScenarioSitsOnItsLimit() throws {
+        let limited = try Self.rows("joint-limit.json").filter { $0["status"] == "limited" }
+        #expect(!limited.isEmpty)
+        let onLimit = limited.filter { r in ["q1", "q2"].contains { Double(r[$0]!)! == 0.9 } }
+        #expect(onLimit.count == limited.count, "\(onLimit.count) of \(limited.count) limited frames have a joint at 0.9")
+    }
+
     /// The null-space objectives do what they are named for, on the same arm and path.
     @Test func nullSpaceObjectivesMoveTheArm() throws {
         func mean(_ file: String, _ f: ([String: String]) -> Double) throws -> Double {
