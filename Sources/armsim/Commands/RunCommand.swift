@@ -56,6 +56,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Window: start again from the beginning at the end of the run (key L toggles).")
     var loop = false
 
+    @Option(help: ArgumentHelp("Window or --record: panels to show, ellipse and/or charts (keys E and C in the window).", valueName: "LIST"))
+    var panels = ""
+
     func run() throws {
         guard let trajectoryFormat = TrajectoryFormat(rawValue: format) else {
             throw CommandFailure(message: "--format: must be 'csv' or 'jsonl', got '\(format)'", exitCode: ExitCode32.usage)
@@ -69,10 +72,14 @@ struct RunCommand: ParsableCommand {
         }
         let (width, height) = try SizeOption.parse(size)
         let loaded = try ScenarioInput.load(scenario, duration: duration)
+        let shownPanels: Set<WindowPanel>
+        do { shownPanels = try WindowPanel.parseList(panels, option: "--panels") } catch {
+            throw CommandFailure(message: error.message, exitCode: ExitCode32.usage)
+        }
 
         if headless || record != nil {
             try HeadlessRun(scenario: loaded, format: trajectoryFormat, writesTrajectory: headless, output: output,
-                            quiet: quiet, record: record.map { ($0, every, width, height) }).run()
+                            quiet: quiet, record: record.map { ($0, every, width, height) }, panels: shownPanels).run()
             return
         }
         var options = WindowOptions()
@@ -82,6 +89,7 @@ struct RunCommand: ParsableCommand {
         options.screenshotPath = screenshot
         options.startPaused = paused
         options.loop = loop
+        options.panels = shownPanels
         do {
             try WindowApp.run(scenario: loaded, options: options)
         } catch {
