@@ -183,17 +183,7 @@ final class WindowSession {
                 }
                 SDL_RenderFlush(renderer)  // the software renderer rasterises here, so "draw" includes it
                 let t1 = now()
-                if let path = pendingScreenshot {
-                    pendingScreenshot = nil
-                    do { try PNGWriter.saveScreenshot(renderer, to: path) } catch { finalError = error; quit = true }
-                }
-                if screenshotRequested {
-                    screenshotRequested = false
-                    saveInteractiveScreenshot()
-                }
-                if quit, let path = options.screenshotPath, finalError == nil {
-                    do { try PNGWriter.saveScreenshot(renderer, to: path) } catch { finalError = error }
-                }
+                saveScreenshots(finalError: &finalError)
                 SDL_RenderPresent(renderer)
                 let t2 = now()
                 stats.add(draw: (t1 - t0) * 1000, present: (t2 - t1) * 1000, steps: steps)
@@ -220,6 +210,22 @@ final class WindowSession {
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
         if let finalError { throw finalError }
+    }
+
+    /// After drawing, before presenting: the test/documentation screenshot, the S key's, and `--screenshot`
+    /// when quitting. A failure to save ends the run with that error (the S key's only reports it).
+    private func saveScreenshots(finalError: inout RenderError?) {
+        if let path = pendingScreenshot {
+            pendingScreenshot = nil
+            do { try PNGWriter.saveScreenshot(renderer, to: path) } catch { finalError = error; quit = true }
+        }
+        if screenshotRequested {
+            screenshotRequested = false
+            saveInteractiveScreenshot()
+        }
+        if quit, let path = options.screenshotPath, finalError == nil {
+            do { try PNGWriter.saveScreenshot(renderer, to: path) } catch { finalError = error }
+        }
     }
 
     /// S: armsim-<scenario>-<timestamp>.png in the current directory; the path (or the error) on stderr.
