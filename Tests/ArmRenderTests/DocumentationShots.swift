@@ -73,6 +73,7 @@ extension RenderingTests {
             try shoot("window-panels-640x400.png", "full-extension", at: 6.2, size: (640, 400)) { _, _, s in
                 s.showCharts = true; s.showEllipse = true
             }
+            try shoot("window-help-640x400.png", "pose", at: 5.3, size: (640, 400)) { _, _, s in s.showHelp = true }
             for (file, size) in [("window-joint-mode.png", (1280, 800)), ("window-joint-mode-640x400.png", (640, 400))] {
                 try shootJointMode(file, size: size)
             }
