@@ -10,6 +10,7 @@ enum EntryPoint {
     static func main() {
         let arguments = NegativeNumberArguments.normalise(Array(CommandLine.arguments.dropFirst()))
         do {
+            try Armsim.preflight(arguments)   // did-you-mean for subcommand names, `help UNKNOWN`
             var command = try Armsim.parseAsRoot(arguments)
             try command.run()
         } catch let failure as CommandFailure {

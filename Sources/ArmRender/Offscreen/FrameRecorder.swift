@@ -13,10 +13,13 @@ public final class FrameRecorder {
     public private(set) var filesWritten = 0
     private var target: OffscreenTarget?
     private var trail: TipTrail
+    /// Panels drawn on every picture (`--panels`); the charts follow the frames fed so far.
+    public var panels: Set<WindowPanel> = []
+    private var signals: SignalHistory
 
     /// Creates `directory` (and its parents) when missing. Throws for every < 1, a bad size, a missing font, or
     /// a directory that cannot be created.
-    public init(scenario: Scenario, directory: String, every: Int, width: Int, height: Int, ellipse: Bool = false) throws(RenderError) {
+    public init(scenario: Scenario, directory: String, every: Int, width: Int, height: Int) throws(RenderError) {
         guard every >= 1 else { throw RenderError(.invalidArgument, "--every must be at least 1, got \(every)") }
         try OffscreenTarget.validate(width: width, height: height)
         var isDir: ObjCBool = false
@@ -32,10 +35,10 @@ public final class FrameRecorder {
         self.directory = directory
         self.every = every
         trail = OffscreenRenderer.makeTrail(for: scenario)
+        signals = SignalHistory(dt: scenario.simulation.dt)
         target = try SDLSession.locked { () throws(RenderError) in
             try OffscreenTarget(scenario: scenario, width: width, height: height)
         }
-        target?.showsEllipse = ellipse
     }
 
     /// The file frame k is written to.
@@ -47,10 +50,15 @@ public final class FrameRecorder {
     public func record(_ frame: Frame) throws(RenderError) {
         guard let target else { throw RenderError(.invalidArgument, "FrameRecorder.record called after finish()") }
         trail.append(frame.tip.point, t: frame.t)
+        if panels.contains(.charts) { signals.append(frame) }
         guard frame.index % every == 0 else { return }
         let path = path(forFrame: frame.index)
+        var status = SceneStatus()
+        status.showEllipse = panels.contains(.ellipse)
+        status.showCharts = panels.contains(.charts)
         try SDLSession.locked { () throws(RenderError) in
-            try target.draw(frame: frame, trail: trail)
+            target.scene.signals = signals
+            try target.draw(frame: frame, trail: trail, status: status)
             try target.save(to: path)
         }
         filesWritten += 1

@@ -6,7 +6,7 @@ public enum OffscreenRenderer {
     /// up to then, draws that frame and saves it as a PNG at `path`.
     /// Throws for a time outside [0, duration], a size outside 16…16384, a missing font or an unwritable path.
     public static func renderPNG(scenario: Scenario, time: Double, width: Int, height: Int,
-                                 path: String, ellipse: Bool = false) throws(RenderError) {
+                                 path: String, panels: Set<WindowPanel> = []) throws(RenderError) {
         let sim = scenario.simulation
         guard time.isFinite, time >= 0, time <= sim.duration + sim.dt / 2 else {
             throw RenderError(.invalidArgument,
@@ -17,16 +17,21 @@ public enum OffscreenRenderer {
         let simulator = Simulator(scenario: scenario)
         var trail = makeTrail(for: scenario)
         var last: Frame?
+        var signals = SignalHistory(dt: sim.dt)
         while simulator.upcomingIndex <= k, let frame = simulator.next() {
             trail.append(frame.tip.point, t: frame.t)
+            signals.append(frame)
             last = frame
         }
         guard let frame = last else { throw RenderError(.invalidArgument, "the scenario produced no frames") }
         try SDLSession.locked { () throws(RenderError) in
             let target = try OffscreenTarget(scenario: scenario, width: width, height: height)
             defer { target.close() }
-            target.showsEllipse = ellipse
-            try target.draw(frame: frame, trail: trail)
+            var status = SceneStatus()
+            status.showEllipse = panels.contains(.ellipse)
+            status.showCharts = panels.contains(.charts)
+            target.scene.signals = signals
+            try target.draw(frame: frame, trail: trail, status: status)
             try target.save(to: path)
         }
     }

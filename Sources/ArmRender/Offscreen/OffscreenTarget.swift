@@ -8,8 +8,6 @@ final class OffscreenTarget {
     let surface: UnsafeMutablePointer<SDL_Surface>
     let renderer: OpaquePointer
     let scene: SceneRenderer
-    /// Draw the manipulability ellipse over each frame (`--ellipse`).
-    var showsEllipse = false
     private var closed = false
 
     init(scenario: Scenario, width: Int, height: Int) throws(RenderError) {
@@ -42,7 +40,6 @@ final class OffscreenTarget {
 
     func draw(frame: Frame, trail: TipTrail, status: SceneStatus = SceneStatus()) throws(RenderError) {
         try scene.draw(frame: frame, trail: trail, status: status)
-        if showsEllipse { scene.drawManipulabilityEllipse(frame) }
         SDL_RenderPresent(renderer)
     }
 

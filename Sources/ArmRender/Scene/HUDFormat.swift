@@ -12,6 +12,7 @@ enum HUDFormat {
 
     /// A plain quantity with four significant decimals, scientific when tiny.
     static func value(_ v: Double) -> String {
+        if v == .infinity { return "∞" }
         guard v.isFinite else { return "—" }
         if v == 0 { return "0" }
         if abs(v) < 1e-3 || abs(v) >= 1e4 { return String(format: "%.2e", v) }
@@ -20,6 +21,12 @@ enum HUDFormat {
 
     static func seconds(_ v: Double) -> String { String(format: "%.2f s", v) }
 
+    /// An angle in radians and degrees: "0.0123 rad (0.70°)".
+    static func angle(_ radians: Double) -> String {
+        guard radians.isFinite else { return "—" }
+        return String(format: "%.4f rad (%.2f°)", radians, radians * 180 / .pi)
+    }
+
     /// "×2", "×1", "×1/4".
     static func speed(_ s: Double) -> String {
         if s >= 1 { return s == s.rounded() ? "×\(Int(s))" : String(format: "×%.2f", s) }
@@ -27,11 +34,25 @@ enum HUDFormat {
         return inv == inv.rounded() ? "×1/\(Int(inv))" : String(format: "×%.3f", s)
     }
 
-    /// A scale-bar length: "2 m", "0.5 m", "20 cm", "5 mm".
-    static func length(_ metres: Double) -> String {
-        if metres >= 1 { return String(format: "%g m", metres) }
-        if metres >= 0.1 { return String(format: "%g m", (metres * 1000).rounded() / 1000) }
-        if metres >= 0.01 { return String(format: "%g cm", (metres * 1000).rounded() / 10) }
-        return String(format: "%g mm", (metres * 1e6).rounded() / 1000)
+    /// Units from km down to nm, so a length never reads "0 mm"; beyond that range, metres in scientific form.
+    private static let units: [(factor: Double, name: String)] = [
+        (1e3, "km"), (1, "m"), (1e-2, "cm"), (1e-3, "mm"), (1e-6, "µm"), (1e-9, "nm"),
+    ]
+
+    /// A length with a unit chosen for it: "2 m", "0.5 m", "20 cm", "5 mm", "3 µm", "1e-300 m". `digits`
+    /// significant digits (a scale-bar length is a nice number: 3 digits show it exactly).
+    static func length(_ metres: Double, digits: Int = 3) -> String {
+        guard metres.isFinite else { return "—" }
+        if metres == 0 { return "0 m" }
+        let a = abs(metres)
+        if a >= 1e6 || a < 1e-9 { return String(format: "%.\(max(0, digits - 1))e m", metres) }
+        // Metres down to 0.1 m reads better than 10 cm for the usual arms; km only from 10 km.
+        let unit = a >= 1e4 ? units[0] : a >= 0.1 ? units[1] : units.first { a >= $0.factor && $0.factor < 1 } ?? units[5]
+        return plain(metres / unit.factor, digits: digits) + " " + unit.name
+    }
+
+    /// `digits` significant digits without an exponent (1000 stays "1000", not "1e+03").
+    private static func plain(_ v: Double, digits: Int) -> String {
+        abs(v) >= pow(10, Double(digits)) ? String(format: "%.0f", v) : String(format: "%.\(digits)g", v)
     }
 }

@@ -40,4 +40,20 @@ enum Palette {
     static let paused = RGBA(hex: 0x60A5FA)
     static let finished = RGBA(hex: 0x94A3B8)
     static let scaleBar = RGBA(hex: 0xCBD5E1)
+
+    /// The ring round a joint that sits at its limit, and the end marker of its bar.
+    static let limitRing = RGBA(hex: 0xF0ABFC)
+    /// Saddles of L and the saddle-escape flash.
+    static let saddle = RGBA(hex: 0xFB923C)
+    /// The target's orientation arrow (pose task).
+    static let orientation = RGBA(hex: 0xFDE68A)
+    /// The manipulability ellipse at the tip, and its axes.
+    static let ellipse = RGBA(hex: 0x34D399)
+    /// Strip charts: background, trace, threshold line, singular shading.
+    static let chartBackground = RGBA(hex: 0x0B0F15, alpha: 220)
+    static let chartTrace = RGBA(hex: 0x7DD3FC)
+    static let chartThreshold = RGBA(hex: 0xFFB020)
+    static let chartSingular = RGBA(hex: 0xE879F9, alpha: 50)
+    /// The link grabbed in joint mode.
+    static let grabbed = RGBA(hex: 0xFDE047)
 }

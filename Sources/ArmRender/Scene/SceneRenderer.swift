@@ -20,7 +20,7 @@ final class SceneRenderer {
     private let path: PathSampler
     private var pathPixels: [PixelPoint] = []
     private var pathViewport: Viewport?
-    private var joints: [Point2D]
+    var joints: [Point2D]
     private var trailPixels: [PixelPoint] = []
     private var trailColors: [RGBA] = []
     /// Pixel format of the cached static layer: the format the renderer draws into, so copying it is a memcpy.
@@ -28,9 +28,16 @@ final class SceneRenderer {
     private var staticLayer: OpaquePointer?
     private var staticLayerKey: StaticLayerKey?
     private var staticLayerUnsupported = false
-    /// The readout panel's layout, recomputed with the viewport and scale.
-    private(set) var hud = HUDLayout(x0: 0, y0: 0, width: 0, height: 0, pad: 0, titleY: 0, timeY: 0, speedY: 0,
-                                     separatorY: 0, rowY: [], labelX: 0, valueX: 0, iconX: 0, iconY: 0, iconSize: 0)
+    /// Where the readout panel was drawn last (nil when hidden), and the badges.
+    var hudRect: HUDRect?
+    private(set) var badgeRects: [HUDRect] = []
+    /// The view: zoom about the fitted view's centre, then a pan in metres (wheel, keys, right-drag).
+    var zoom = 1.0 { didSet { refreshViewport() } }
+    var pan = Point2D.origin { didSet { refreshViewport() } }
+    /// The fitted view before zoom and pan.
+    private var fitted: Viewport
+    /// Overlays fed by the window (or the recorder): the recent signals for the strip charts.
+    var signals: SignalHistory?
 
     /// Opens the fonts; throws naming the font file when it is missing.
     init(renderer: OpaquePointer, scenario: Scenario, density: Double = 1,
@@ -44,11 +51,13 @@ final class SceneRenderer {
         joints = Array(repeating: .origin, count: scenario.arm.jointCount + 1)
         var w: Int32 = 0, h: Int32 = 0
         SDL_GetRendererOutputSize(renderer, &w, &h)
-        viewport = SceneRenderer.viewport(for: scenario, path: path, width: Int(w), height: Int(h))
+        fitted = SceneRenderer.viewport(for: scenario, path: path, width: Int(w), height: Int(h))
+        viewport = fitted
         uiScale = SceneRenderer.uiScale(width: Int(w), height: Int(h), density: density)
         text = try TextRenderer(renderer: renderer, scale: uiScale)
-        hud = makeHUDLayout()
     }
+
+    private func refreshViewport() { viewport = fitted.transformed(zoom: zoom, pan: pan) }
 
     func close() {
         invalidateStaticLayer()
@@ -60,25 +69,26 @@ final class SceneRenderer {
         Viewport(arm: scenario.arm, extraPoints: path.points, pixelWidth: width, pixelHeight: height)
     }
 
-    /// 1 for a 1280×800 window at density 1; grows with high-DPI, shrinks a little for small pictures.
+    /// 1 for a 1280×800 window at density 1; grows with high-DPI, shrinks for small windows (to 0.62 at
+    /// 640×400, where the readout must still fit beside the arm).
     static func uiScale(width: Int, height: Int, density: Double) -> Double {
         let points = Double(min(width, height)) / max(density, 1)
-        return max(density, 1) * min(max(points / 800, 0.85), 1.6)
+        return max(density, 1) * min(max(points / 800, 0.62), 1.6)
     }
 
     /// Re-reads the output size; rebuilds the viewport (and fonts when the scale changed).
     func updateLayout() throws(RenderError) {
         var w: Int32 = 0, h: Int32 = 0
         SDL_GetRendererOutputSize(renderer, &w, &h)
-        if w != viewport.pixelWidth || h != viewport.pixelHeight {
-            viewport = SceneRenderer.viewport(for: scenario, path: path, width: Int(w), height: Int(h))
+        if w != fitted.pixelWidth || h != fitted.pixelHeight {
+            fitted = SceneRenderer.viewport(for: scenario, path: path, width: Int(w), height: Int(h))
+            refreshViewport()
         }
         let scale = SceneRenderer.uiScale(width: Int(w), height: Int(h), density: density)
         if abs(scale - uiScale) > 0.01 {
             uiScale = scale
             text.close()
             text = try TextRenderer(renderer: renderer, scale: scale)
-            hud = makeHUDLayout()
         }
     }
 
@@ -86,17 +96,27 @@ final class SceneRenderer {
     func draw(frame: Frame, trail: TipTrail, status: SceneStatus) throws(RenderError) {
         try updateLayout()
         canvas.feather = max(1, uiScale)
+        let insight = FrameInsight(scenario: scenario, frame: frame)
+        let appearance = ArmAppearance(frame)
+        // The panel's place first: its background is part of the cached static layer (filling it every frame
+        // tripled the software renderer's draw time).
+        let hud = layoutHUD(frame: frame, insight: insight, appearance: appearance, status: status)
+        hudRect = hud?.rect
         if !copyStaticLayer() { drawStaticLayer() }
 
         drawTrail(trail, now: frame.t)
-        let appearance = ArmAppearance(frame)
         drawTargetLink(frame)
+        if status.showEllipse { drawEllipse(frame: frame, insight: insight) }
         drawArm(frame, color: appearance.color)
+        drawJointHighlights(frame: frame, atLimit: insight.jointsAtLimit, grabbed: status.grabbedJoint)
         drawTarget(frame, dragging: status.dragging)
+        if scenario.task == .pose { drawOrientationArrow(frame) }
         canvas.flush()
 
-        drawHUDValues(hud, frame: frame, appearance: appearance, status: status)
-        drawBadges(frame: frame, status: status)
+        if let hud { drawHUD(hud, accent: appearance.color, status: status) }
+        badgeRects = drawBadges(SceneRenderer.badges(frame: frame, insight: insight, status: status))
+        let hintsTop = drawHints(status: status)
+        if status.showCharts, let signals { drawCharts(signals, bottom: hintsTop - 6 * uiScale) }
         if status.showHelp { drawHelp() }
         text.endFrame()
     }
@@ -113,14 +133,14 @@ final class SceneRenderer {
         canvas.flush()
         drawWorkspaceLabels()
         drawScaleBar()
-        drawHUDPanel(hud)
+        if let hudRect { drawHUDBackground(hudRect) }
     }
 
     /// Copies the static layer from a cached render-target texture, drawing it there first when the layout
     /// changed. False when the renderer cannot render to textures (the caller then draws it directly).
     private func copyStaticLayer() -> Bool {
         guard !staticLayerUnsupported else { return false }
-        let key = StaticLayerKey(viewport: viewport, uiScale: uiScale)
+        let key = StaticLayerKey(viewport: viewport, uiScale: uiScale, hud: hudRect)
         if staticLayer == nil || staticLayerKey != key {
             if let old = staticLayer { SDL_DestroyTexture(old); staticLayer = nil }
             guard let texture = SDL_CreateTexture(renderer, layerFormat, Int32(SDL_TEXTUREACCESS_TARGET.rawValue),
@@ -204,7 +224,7 @@ final class SceneRenderer {
         let arm = scenario.arm
         let c = viewport.pixel(arm.base)
         let r = viewport.pixels(arm.reach)
-        let label = "reach \(HUDFormat.length(arm.reach))"
+        let label = "reach \(HUDFormat.length(arm.reach))"   // never "0 mm": the unit follows the size
         let a = -Double.pi / 4
         let x = c.x + (r + 6 * uiScale) * cos(a)
         let y = c.y + (r + 6 * uiScale) * sin(a) - Double(text.lineHeight(.small))
@@ -331,7 +351,7 @@ final class SceneRenderer {
         canvas.fillCircle(b, radius: r - 2 * uiScale, Palette.mountDark)
     }
 
-    private func drawArm(_ frame: Frame, color: RGBA) {
+    func drawArm(_ frame: Frame, color: RGBA) {
         let arm = scenario.arm
         frame.q.withUnsafeBufferPointer { q in
             joints.withUnsafeMutableBufferPointer { arm.jointPositions(q, into: $0) }

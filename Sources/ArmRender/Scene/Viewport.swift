@@ -47,6 +47,20 @@ public struct Viewport: Sendable, Equatable {
                   pixelHeight: pixelHeight, margin: margin)
     }
 
+    /// A given scale and centre (zoomed and panned views).
+    public init(pixelWidth: Int, pixelHeight: Int, scale: Double, center: Point2D) {
+        self.pixelWidth = max(1, pixelWidth)
+        self.pixelHeight = max(1, pixelHeight)
+        self.scale = scale
+        self.center = center
+    }
+
+    /// This view zoomed by `zoom` about its centre and moved by `pan` metres.
+    public func transformed(zoom: Double, pan: Point2D) -> Viewport {
+        Viewport(pixelWidth: pixelWidth, pixelHeight: pixelHeight, scale: scale * zoom,
+                 center: Point2D(x: center.x + pan.x, y: center.y + pan.y))
+    }
+
     /// Where a world point lands on the drawable.
     public func pixel(_ p: Point2D) -> PixelPoint {
         PixelPoint(x: Double(pixelWidth) / 2 + (p.x - center.x) * scale,

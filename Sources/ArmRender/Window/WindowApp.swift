@@ -25,6 +25,7 @@ public enum WindowApp {
             options.renderer = kind
         }
         if let t = env["ARMSIM_REPORT_TIMING"], !t.isEmpty, t != "0" { options.reportTiming = true }
+        options.panels.formUnion(try WindowPanel.parseList(env["ARMSIM_PANELS"] ?? "", option: "ARMSIM_PANELS"))
         try SDLSession.locked { () throws(RenderError) in
             let subsystems = SDL_INIT_VIDEO | SDL_INIT_EVENTS
             DisplayProbe.preferDriverFromEnvironment()

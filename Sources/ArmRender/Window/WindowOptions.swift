@@ -9,6 +9,10 @@ public struct WindowOptions: Sendable {
     public var screenshotPath: String?
     /// Open paused (Space starts).
     public var startPaused = false
+    /// Start again from frame 0 at the end of the run (key L toggles).
+    public var loop = false
+    /// Panels shown from the start (keys E and C toggle them); also ARMSIM_PANELS=ellipse,charts.
+    public var panels: Set<WindowPanel> = []
     /// Initial playback speed: simulated seconds per wall-clock second (clamped to 1/64…64).
     public var speed = 1.0
     /// Overridable with the environment variable ARMSIM_RENDERER=software|accelerated.

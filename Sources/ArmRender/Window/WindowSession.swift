@@ -5,30 +5,61 @@ import Foundation
 /// The interactive loop behind `WindowApp.run`: owns the window, its renderer and the playback state.
 /// Runs entirely on the calling thread with the SDL lock held.
 final class WindowSession {
-    private let scenario: Scenario
-    private let options: WindowOptions
-    private let window: OpaquePointer
-    private let renderer: OpaquePointer
-    private let scene: SceneRenderer
+    let scenario: Scenario
+    let options: WindowOptions
+    let window: OpaquePointer
+    let renderer: OpaquePointer
+    let scene: SceneRenderer
     private let rendererName: String
 
-    private let simulator: Simulator
-    private var frame: Frame
-    private var trail: TipTrail
-    private var status = SceneStatus()
+    let simulator: Simulator
+    /// The frame on screen (from the simulator, the history, an interactive solve or joint mode).
+    var frame: Frame
+    var trail: TipTrail
+    var status = SceneStatus()
     /// Simulated time owed to the simulator (wall time × speed not yet turned into frames), seconds.
-    private var owed = 0.0
-    private var dragTarget: Point2D?
-    private var dragMoved = false
-    private var stepRequested = false
-    private var screenshotRequested = false
-    private var quit = false
-    private var showPerformance = false
-    private var dirty = true
+    var owed = 0.0
+    var dragTarget: Point2D?
+    var dragMoved = false
+    /// → presses not yet turned into frames (each press is one frame, however fast they come).
+    var stepsRequested = 0
+    var screenshotRequested = false
+    var quit = false
+    var showPerformance = false
+    var dirty = true
     private var stats = DrawStatistics()
-    private var handCursor: OpaquePointer?
-    private var arrowCursor: OpaquePointer?
+    var handCursor: OpaquePointer?
+    var arrowCursor: OpaquePointer?
 
+    /// The frames shown so far (newest last), for ← and for the charts after a step back.
+    var history = FrameHistory(capacity: WindowSession.historyCapacity)
+    var signals: SignalHistory
+    /// A solver of the scenario's own settings: re-solves the last step to see whether it escaped a saddle, and
+    /// moves the arm after the end of the run (dragging the target is then interactive).
+    let probe: any IKSolver
+    /// The frame's q before the latest step (what the probe solves from).
+    var previousQ: [Double]
+    /// Wall time until which the HUD flashes SADDLE ESCAPE.
+    var saddleFlashUntil = -1.0
+    /// A drag moved the target: the frames differ from the recorded (`--headless`) run until R restarts.
+    var offTrajectory = false
+    /// Right- or middle-drag: where it started (window pixels) and the pan then.
+    var panStart: (x: Double, y: Double, pan: Point2D)?
+    /// Joint mode drag: the joint, the mouse's angle about it when grabbed, and the joint's angle then.
+    var jointGrab: (joint: Int, mouseAngle: Double, q: Double)?
+    /// The frame on screen when joint mode began: shown again when it ends.
+    var frameBeforeJointMode: Frame?
+    /// Saved after the next drawn frame (tests and documentation screenshots), then cleared.
+    var pendingScreenshot: String?
+    /// Seconds since the session started (SDL's performance counter).
+    var clock: () -> Double = { 0 }
+
+    /// Called once per loop iteration before events are polled: tests push SDL events and check state here.
+    nonisolated(unsafe) static var testHook: ((WindowSession) -> Void)?
+
+    static let historyCapacity = 1200
+    /// How long the saddle-escape flash stays, wall seconds.
+    static let saddleFlashSeconds = 1.2
     /// At most this much wall time per video frame goes into catching up with the simulation; past it the
     /// backlog is dropped (the simulation runs slower than asked rather than falling ever further behind).
     private static let catchUpBudget = 0.008
@@ -74,19 +105,26 @@ final class WindowSession {
         self.window = window
         self.renderer = renderer
         simulator = Simulator(scenario: scenario)
+        probe = makeSolver(arm: scenario.arm, task: scenario.task, config: scenario.solver, rest: scenario.initial)
+        previousQ = scenario.initial
+        signals = SignalHistory(dt: scenario.simulation.dt)
         trail = OffscreenRenderer.makeTrail(for: scenario)
         // Frame 0 is shown at once; frames 1… follow as wall time passes.
         frame = simulator.next() ?? Frame(index: 0, t: 0, target: scenario.path.target(at: 0), q: scenario.initial,
                                           tip: scenario.arm.tip(scenario.initial), error: 0, sigmaMin: 0,
                                           manipulability: 0, damping: 0, iterations: 0, singular: false,
                                           singularity: .none, status: .converged)
-        trail.append(frame.tip.point, t: frame.t)
         status.interactive = true
         status.paused = options.startPaused
+        status.looping = options.loop
+        status.showEllipse = options.panels.contains(.ellipse)
+        status.showCharts = options.panels.contains(.charts)
         status.speed = min(max(options.speed.isFinite ? options.speed : 1, Self.speedRange.lowerBound), Self.speedRange.upperBound)
         status.finished = simulator.isFinished
+        scene.signals = signals
         handCursor = SDL_CreateSystemCursor(SDL_SYSTEM_CURSOR_HAND)
         arrowCursor = SDL_CreateSystemCursor(SDL_SYSTEM_CURSOR_ARROW)
+        record(frame)
     }
 
     func close() {
@@ -98,7 +136,7 @@ final class WindowSession {
     }
 
     /// Drawable pixels per window point.
-    private static func density(_ window: OpaquePointer, _ renderer: OpaquePointer) -> Double {
+    static func density(_ window: OpaquePointer, _ renderer: OpaquePointer) -> Double {
         var ww: Int32 = 0, wh: Int32 = 0, pw: Int32 = 0, ph: Int32 = 0
         SDL_GetWindowSize(window, &ww, &wh)
         SDL_GetRendererOutputSize(renderer, &pw, &ph)
@@ -110,12 +148,14 @@ final class WindowSession {
         let start = SDL_GetPerformanceCounter()
         let frequency = Double(SDL_GetPerformanceFrequency())
         func now() -> Double { Double(SDL_GetPerformanceCounter() - start) / frequency }
+        clock = now
         var last = now()
         var lastDraw = -1.0
         var finalError: RenderError?
 
         while true {
             let frameStart = now()
+            Self.testHook?(self)
             pollEvents()
             if let limit = options.quitAfter, frameStart >= limit { quit = true }
 
@@ -125,9 +165,11 @@ final class WindowSession {
             let steps = advance(wallDt: wallDt, deadline: frameStart + Self.catchUpBudget, clock: now)
 
             // Draw when something changed (or twice a second, so an idle window stays fresh).
-            let mustDraw = dirty || steps > 0 || quit || screenshotRequested || frameStart - lastDraw > 0.5
+            let mustDraw = dirty || steps > 0 || quit || screenshotRequested || pendingScreenshot != nil
+                || frameStart - lastDraw > 0.5
             if mustDraw {
                 scene.density = WindowSession.density(window, renderer)
+                refreshOverlays(now: frameStart)
                 status.performance = showPerformance
                     ? String(format: "draw %.2f ms · %d steps/frame · ", stats.recentMean, steps) + rendererName
                     : nil
@@ -141,13 +183,7 @@ final class WindowSession {
                 }
                 SDL_RenderFlush(renderer)  // the software renderer rasterises here, so "draw" includes it
                 let t1 = now()
-                if screenshotRequested {
-                    screenshotRequested = false
-                    saveInteractiveScreenshot()
-                }
-                if quit, let path = options.screenshotPath, finalError == nil {
-                    do { try PNGWriter.saveScreenshot(renderer, to: path) } catch { finalError = error }
-                }
+                saveScreenshots(finalError: &finalError)
                 SDL_RenderPresent(renderer)
                 let t2 = now()
                 stats.add(draw: (t1 - t0) * 1000, present: (t2 - t1) * 1000, steps: steps)
@@ -157,7 +193,7 @@ final class WindowSession {
             if quit { break }
 
             // Pace to about 60 frames a second; idle (paused, finished) windows wait for events instead.
-            let idle = (status.paused || status.finished) && dragTarget == nil
+            let idle = (status.paused || status.finished) && dragTarget == nil && frameStart >= saddleFlashUntil
             let remaining = Self.frameInterval - (now() - frameStart)
             if idle {
                 var limitMs = 100.0
@@ -176,127 +212,19 @@ final class WindowSession {
         if let finalError { throw finalError }
     }
 
-    // MARK: simulation
-
-    /// Steps the simulator as far as the owed simulated time allows, within the catch-up budget.
-    /// Returns the number of frames produced.
-    private func advance(wallDt: Double, deadline: Double, clock: () -> Double) -> Int {
-        let dt = scenario.simulation.dt
-        var steps = 0
-        if stepRequested {
-            stepRequested = false
-            if step() { steps += 1 }
+    /// After drawing, before presenting: the test/documentation screenshot, the S key's, and `--screenshot`
+    /// when quitting. A failure to save ends the run with that error (the S key's only reports it).
+    private func saveScreenshots(finalError: inout RenderError?) {
+        if let path = pendingScreenshot {
+            pendingScreenshot = nil
+            do { try PNGWriter.saveScreenshot(renderer, to: path) } catch { finalError = error; quit = true }
         }
-        if status.paused {
-            owed = 0
-            // Dragging while paused: one step per mouse move, so the arm still follows the hand.
-            if dragTarget != nil && dragMoved && step() { steps += 1 }
-            dragMoved = false
-            return steps
+        if screenshotRequested {
+            screenshotRequested = false
+            saveInteractiveScreenshot()
         }
-        guard !simulator.isFinished else { owed = 0; return steps }
-        owed += wallDt * status.speed
-        while owed >= dt && !simulator.isFinished {
-            if step() { steps += 1 }
-            owed -= dt
-            if steps % 16 == 0 && clock() > deadline {
-                owed = min(owed, dt)
-                break
-            }
-        }
-        dragMoved = false
-        return steps
-    }
-
-    /// One simulator frame: along the path, or to the dragged target. False when the run is over.
-    @discardableResult
-    private func step() -> Bool {
-        let next = dragTarget.map { simulator.next(target: Pose2D(x: $0.x, y: $0.y)) } ?? simulator.next()
-        guard let next else {
-            status.finished = true
-            return false
-        }
-        frame = next
-        trail.append(frame.tip.point, t: frame.t)
-        status.finished = simulator.isFinished
-        dirty = true
-        return true
-    }
-
-    private func restart() {
-        simulator.reset()
-        trail.clear()
-        owed = 0
-        if let f = simulator.next() {
-            frame = f
-            trail.append(frame.tip.point, t: frame.t)
-        }
-        status.finished = simulator.isFinished
-        dirty = true
-    }
-
-    // MARK: input
-
-    private func pollEvents() {
-        var event = SDL_Event()
-        while SDL_PollEvent(&event) == 1 {
-            dirty = true
-            switch SDL_EventType(event.type) {
-            case SDL_QUIT:
-                quit = true
-            case SDL_WINDOWEVENT:
-                if event.window.event == UInt8(SDL_WINDOWEVENT_CLOSE.rawValue) { quit = true }
-            case SDL_RENDER_TARGETS_RESET, SDL_RENDER_DEVICE_RESET:
-                scene.invalidateStaticLayer()
-            case SDL_KEYDOWN:
-                handleKey(event.key.keysym.sym, isRepeat: event.key.repeat != 0)
-            case SDL_MOUSEBUTTONDOWN where event.button.button == UInt8(SDL_BUTTON_LEFT):
-                dragTarget = worldPoint(x: event.button.x, y: event.button.y)
-                dragMoved = true
-                status.dragging = true
-                if let c = handCursor { SDL_SetCursor(c) }
-            case SDL_MOUSEMOTION where dragTarget != nil:
-                dragTarget = worldPoint(x: event.motion.x, y: event.motion.y)
-                dragMoved = true
-            case SDL_MOUSEBUTTONUP where event.button.button == UInt8(SDL_BUTTON_LEFT):
-                dragTarget = nil
-                status.dragging = false
-                if let c = arrowCursor { SDL_SetCursor(c) }
-            default:
-                break
-            }
-        }
-    }
-
-    /// A mouse position (window points) in world coordinates.
-    private func worldPoint(x: Int32, y: Int32) -> Point2D {
-        let d = WindowSession.density(window, renderer)
-        return scene.viewport.world(PixelPoint(x: (Double(x) + 0.5) * d, y: (Double(y) + 0.5) * d))
-    }
-
-    private func handleKey(_ key: SDL_Keycode, isRepeat: Bool) {
-        func isKey(_ k: SDL_KeyCode) -> Bool { key == SDL_Keycode(k.rawValue) }
-        if isKey(SDLK_RIGHT) {
-            status.paused = true
-            stepRequested = true
-        } else if isKey(SDLK_PLUS) || isKey(SDLK_EQUALS) || isKey(SDLK_KP_PLUS) {
-            status.speed = min(status.speed * 2, Self.speedRange.upperBound)
-        } else if isKey(SDLK_MINUS) || isKey(SDLK_KP_MINUS) || isKey(SDLK_UNDERSCORE) {
-            status.speed = max(status.speed / 2, Self.speedRange.lowerBound)
-        } else if isRepeat {
-            return
-        } else if isKey(SDLK_SPACE) {
-            status.paused.toggle()
-        } else if isKey(SDLK_r) {
-            restart()
-        } else if isKey(SDLK_s) {
-            screenshotRequested = true
-        } else if isKey(SDLK_h) {
-            status.showHelp.toggle()
-        } else if isKey(SDLK_f) {
-            showPerformance.toggle()
-        } else if isKey(SDLK_ESCAPE) || isKey(SDLK_q) {
-            quit = true
+        if quit, let path = options.screenshotPath, finalError == nil {
+            do { try PNGWriter.saveScreenshot(renderer, to: path) } catch { finalError = error }
         }
     }
 

@@ -21,18 +21,26 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Image size WIDTHxHEIGHT in pixels.")
     var size = "1280x800"
 
-    @Flag(help: "Draw the manipulability (velocity) ellipse of J Jᵀ at the tip.")
+    @Flag(help: "Draw the manipulability (velocity) ellipse of J Jᵀ at the tip (the same as --panels ellipse).")
     var ellipse = false
+
+    @Option(help: ArgumentHelp("Panels to draw: ellipse (the velocity ellipse at the tip), charts (strip charts of the last 5 s).", valueName: "LIST"))
+    var panels = ""
 
     func run() throws {
         let (width, height) = try SizeOption.parse(size)
+        var shown: Set<WindowPanel>
+        do { shown = try WindowPanel.parseList(panels, option: "--panels") } catch {
+            throw CommandFailure(message: error.message, exitCode: ExitCode32.usage)
+        }
+        if ellipse { shown.insert(.ellipse) }
         let loaded = try ScenarioInput.load(scenario)
         let t = time ?? loaded.simulation.duration
         guard t.isFinite, t >= 0, t <= loaded.simulation.duration + 1e-9 else {
             throw CommandFailure(message: "--time: must be within 0…\(loaded.simulation.duration) s (the scenario's duration), got \(t)", exitCode: ExitCode32.usage)
         }
         do {
-            try OffscreenRenderer.renderPNG(scenario: loaded, time: t, width: width, height: height, path: output, ellipse: ellipse)
+            try OffscreenRenderer.renderPNG(scenario: loaded, time: t, width: width, height: height, path: output, panels: shown)
         } catch {
             throw CommandFailure(message: error.description)
         }

@@ -56,11 +56,17 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --headless: also draw the run as a plot PNG (see armsim plot).", valueName: "FILE"))
     var plot: String?
 
-    @Flag(help: "With --record: draw the manipulability (velocity) ellipse of J Jᵀ at the tip.")
+    @Flag(help: "Window or --record: draw the manipulability (velocity) ellipse at the tip (the same as --panels ellipse).")
     var ellipse = false
 
     @Flag(help: "Headless: append the columns loss, gradient_norm and curvature (an O(n³) Hessian analysis per frame).")
     var curvature = false
+
+    @Flag(help: "Window: start again from the beginning at the end of the run (key L toggles).")
+    var loop = false
+
+    @Option(help: ArgumentHelp("Window or --record: panels to show, ellipse and/or charts (keys E and C in the window).", valueName: "LIST"))
+    var panels = ""
 
     func run() throws {
         guard let trajectoryFormat = TrajectoryFormat(rawValue: format) else {
@@ -76,10 +82,15 @@ struct RunCommand: ParsableCommand {
         if plot != nil && !headless { throw CommandFailure(message: "--plot: only with --headless", exitCode: ExitCode32.usage) }
         let (width, height) = try SizeOption.parse(size)
         let loaded = try ScenarioInput.load(scenario, duration: duration)
+        var shownPanels: Set<WindowPanel>
+        do { shownPanels = try WindowPanel.parseList(panels, option: "--panels") } catch {
+            throw CommandFailure(message: error.message, exitCode: ExitCode32.usage)
+        }
+        if ellipse { shownPanels.insert(.ellipse) }
 
         if headless || record != nil {
             try HeadlessRun(scenario: loaded, format: trajectoryFormat, writesTrajectory: headless, output: output,
-                            quiet: quiet, record: record.map { ($0, every, width, height) }, ellipse: ellipse,
+                            quiet: quiet, record: record.map { ($0, every, width, height) }, panels: shownPanels,
                             curvature: curvature).run()
             if let plot { try PlotOutputFile.write(PlotRunPicture.fromScenario(loaded, panels: RunPlotPanel.allCases, width: width, height: height), to: plot) }
             return
@@ -90,6 +101,8 @@ struct RunCommand: ParsableCommand {
         options.quitAfter = quitAfter
         options.screenshotPath = screenshot
         options.startPaused = paused
+        options.loop = loop
+        options.panels = shownPanels
         do {
             try WindowApp.run(scenario: loaded, options: options)
         } catch {

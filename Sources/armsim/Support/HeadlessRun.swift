@@ -13,9 +13,10 @@ struct HeadlessRun {
     let quiet: Bool
     /// (directory, every, width, height)
     let record: (String, Int, Int, Int)?
-    var ellipse = false
     /// `--curvature`: the loss, gradient-norm and curvature columns.
     var curvature = false
+    /// Panels on the recorded pictures (`--panels`).
+    var panels: Set<WindowPanel> = []
 
     func run() throws {
         FileDescriptorSink.ignoreBrokenPipeSignal()
@@ -39,7 +40,8 @@ struct HeadlessRun {
         }
         let recorder: FrameRecorder?
         do {
-            recorder = try record.map { try FrameRecorder(scenario: scenario, directory: $0.0, every: $0.1, width: $0.2, height: $0.3, ellipse: ellipse) }
+            recorder = try record.map { try FrameRecorder(scenario: scenario, directory: $0.0, every: $0.1, width: $0.2, height: $0.3) }
+            recorder?.panels = panels
         } catch {
             fileOutput?.abort()
             throw CommandFailure(message: "\(error)")

@@ -1,0 +1,24 @@
+import Foundation
+
+/// The optional panels of the window (each also a key).
+public enum WindowPanel: String, Sendable, CaseIterable {
+    /// Key E: the manipulability (velocity) ellipse at the tip.
+    case ellipse
+    /// Key C: strip charts of error, σ_min, λ and iterations.
+    case charts
+}
+
+extension WindowPanel {
+    /// "ellipse,charts" → the set; `option` names the flag or variable in the error ("--panels").
+    public static func parseList(_ text: String, option: String) throws(RenderError) -> Set<WindowPanel> {
+        var panels: Set<WindowPanel> = []
+        for name in text.split(separator: ",") {
+            let word = name.trimmingCharacters(in: .whitespaces)
+            guard let panel = WindowPanel(rawValue: word) else {
+                throw RenderError(.invalidArgument, "\(option): unknown panel '\(word)' (panels: \(allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            panels.insert(panel)
+        }
+        return panels
+    }
+}
