@@ -35,6 +35,9 @@ import Testing
         Expectation(file: "stalled.json", statuses: ["stalled"]),
         Expectation(file: "pinv-failed.json", statuses: ["converged", "failed"], singularities: ["boundary"]),
         Expectation(file: "saddle-escape.json", calm: true),
+        Expectation(file: "method-lm.json", calm: true),
+        Expectation(file: "method-newton.json", calm: true),
+        Expectation(file: "method-gradient.json", calm: true),
     ]
 
     static var shippedFiles: [String] {

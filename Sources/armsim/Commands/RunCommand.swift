@@ -90,8 +90,8 @@ struct RunCommand: ParsableCommand {
 
         if headless || record != nil {
             try HeadlessRun(scenario: loaded, format: trajectoryFormat, writesTrajectory: headless, output: output,
-                            quiet: quiet, record: record.map { ($0, every, width, height) }, panels: shownPanels,
-                            curvature: curvature).run()
+                            quiet: quiet, record: record.map { ($0, every, width, height) }, curvature: curvature,
+                            panels: shownPanels).run()
             if let plot { try PlotOutputFile.write(PlotRunPicture.fromScenario(loaded, panels: RunPlotPanel.allCases, width: width, height: height), to: plot) }
             return
         }
