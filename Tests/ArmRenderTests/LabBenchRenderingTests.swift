@@ -119,9 +119,10 @@ extension RenderingTests {
             #expect(HUDFormat.length(1000) == "1000 m")
             #expect(HUDFormat.length(2.4) == "2.4 m")
             #expect(!HUDFormat.length(1e-300).contains("0 mm"))
-            let arm = try PlanarArm(links: [1e-300, 1e-300])
+            // The shortest links a scenario accepts (PlanarArm's lower bound).
+            let arm = try PlanarArm(links: [1e-6, 1e-6])
             let s = Scenario(name: "tiny", arm: arm, initial: [0.3, 0.4], task: .position,
-                             path: FixedPath(point: Point2D(x: 1e-300, y: 1e-300)), solver: SolverConfig(),
+                             path: FixedPath(point: Point2D(x: 1e-6, y: 1e-6)), solver: SolverConfig(),
                              simulation: SimulationConfig(dt: 0.01, duration: 0.1))
             let (image, _) = try draw(s, firstFrame(s), width: 640, height: 400)
             #expect(image.width == 640)

@@ -15,7 +15,7 @@ import Testing
     @Test func farOffWordListsTheSubcommands() throws {
         let result = try CLI.run(["xyzzy"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("unknown subcommand 'xyzzy' (subcommands: run, validate, inspect, render, bench"))
+        #expect(result.stderr.contains("unknown subcommand 'xyzzy' (subcommands: run, validate, inspect, solve, render, plot, landscape, workspace, bench"))
         #expect(!result.stderr.contains("did you mean"))
     }
 
