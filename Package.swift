@@ -20,12 +20,14 @@ let package = Package(
         .target(name: "ArmKit", dependencies: ["AutoDiff"]),
         // Files and streams: the scenario parser and decoder, trajectory writers, atomic output files.
         .target(name: "ArmIO", dependencies: ["ArmKit"]),
+        // SDL's headers only (scripts/setup installs them): nothing is linked, see SDLLoader.
         .systemLibrary(
             name: "CSDL2",
-            pkgConfig: "sdl2",
             providers: [.apt(["libsdl2-dev", "libsdl2-ttf-dev", "libsdl2-image-dev", "libsdl2-gfx-dev"])]
         ),
-        .target(name: "ArmRender", dependencies: ["ArmKit", "CSDL2"]),
+        // SDL opened with dlopen when drawing starts, so headless commands never load the media stack.
+        .target(name: "SDLLoader", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "ArmRender", dependencies: ["ArmKit", "CSDL2", "SDLLoader"]),
         .executableTarget(
             name: "armsim",
             dependencies: [

@@ -17,6 +17,7 @@ public final class FrameRecorder {
     /// Creates `directory` (and its parents) when missing. Throws for every < 1, a bad size, a missing font, or
     /// a directory that cannot be created.
     public init(scenario: Scenario, directory: String, every: Int, width: Int, height: Int) throws(RenderError) {
+        try SDLLibraries.require()
         guard every >= 1 else { throw RenderError(.invalidArgument, "--every must be at least 1, got \(every)") }
         try OffscreenTarget.validate(width: width, height: height)
         var isDir: ObjCBool = false

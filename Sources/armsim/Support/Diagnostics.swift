@@ -18,7 +18,7 @@ struct CommandFailure: Error {
 }
 
 /// Exit codes: 0 success; 1 the run or input failed; 2 invalid scenario; 64 bad command-line usage;
-/// 69 no display for the window; 130/143 interrupted by SIGINT/SIGTERM.
+/// 69 no display (or no SDL libraries) for the window; 130/143 interrupted by SIGINT/SIGTERM.
 enum ExitCode32 {
     static let failure: Int32 = 1
     static let invalidScenario: Int32 = 2

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// Headless commands must not map SDL: checked with the dynamic loader's own trace (LD_DEBUG=libs lists every
+/// library it looks for, dlopen included), against `render`, which must.
+@Suite struct StartupTests {
+    static func loaderTrace(_ arguments: [String]) throws -> CLIResult {
+        try MissingSDLTests.run(arguments, environment: ["LD_DEBUG": "libs"])
+    }
+
+    static func loadsSDL(_ trace: CLIResult) -> Bool { trace.stderr.contains("find library=libSDL2") }
+
+    @Test func validateInspectAndHeadlessRunDoNotLoadSDL() throws {
+        let commands = [
+            ["validate", CLI.scenario("circle.json")],
+            ["inspect", "--links", "1,0.8,0.6", "--q", "0.1,0.2,0.3"],
+            ["run", CLI.scenario("line.json"), "--headless", "--quiet", "--duration", "0.1"],
+        ]
+        for command in commands {
+            let trace = try Self.loaderTrace(command)
+            #expect(trace.status == 0, "\(command): \(trace.stderr.suffix(300))")
+            #expect(trace.stderr.contains("find library="), "LD_DEBUG gave no trace for \(command)")
+            #expect(!Self.loadsSDL(trace), "\(command) loaded SDL")
+        }
+    }
+
+    @Test func renderLoadsSDLWhenItDraws() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let trace = try Self.loaderTrace(["render", CLI.scenario("circle.json"), "--size", "64x48",
+                                          "--output", dir.appendingPathComponent("x.png").path])
+        #expect(trace.status == 0, "\(trace.stderr.suffix(300))")
+        #expect(Self.loadsSDL(trace))
+    }
+}
