@@ -33,6 +33,17 @@ let package = Package(
             dependencies: [
                 "ArmKit", "ArmIO", "ArmRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // Swift's runtime and Foundation linked in: start-up without ~15 shared libraries (docs/performance.md).
+            linkerSettings: [
+                // Foundation's own libraries as one group: the modules' autolink entries name only the shared
+                // Foundation, whose static parts (and ICU) depend on each other in a cycle.
+                .unsafeFlags(["-static-stdlib"] + ["--start-group", "-lFoundation", "-lFoundationInternationalization",
+                                                     "-l_FoundationICU", "-lFoundationEssentials", "-lCoreFoundation",
+                                                     "-l_FoundationCShims", "-l_FoundationCollections",
+                                                     "-lswiftSynchronization", "--end-group", "-lstdc++"]
+                                                    .flatMap { ["-Xlinker", $0] },
+                             .when(configuration: .release)),
             ]
         ),
         .testTarget(name: "AutoDiffTests", dependencies: ["AutoDiff"]),
