@@ -1,5 +1,5 @@
 import ArmKit
-import Foundation
+import FoundationEssentials
 
 /// A sink for `armsim run SCENARIO --record DIR [--every N]`: the headless loop feeds it every frame; it keeps
 /// the tip's trail and writes every Nth frame (k mod N = 0) as `DIR/frame-000000.png`, numbered by the frame
@@ -20,14 +20,14 @@ public final class FrameRecorder {
         try SDLLibraries.require()
         guard every >= 1 else { throw RenderError(.invalidArgument, "--every must be at least 1, got \(every)") }
         try OffscreenTarget.validate(width: width, height: height)
-        var isDir: ObjCBool = false
+        var isDir = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw RenderError(.io, "cannot record into \(directory): it is a file") }
+            guard isDir else { throw RenderError(.io, "cannot record into \(directory): it is a file") }
         } else {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
-                throw RenderError(.io, "cannot create directory \(directory): \(error.localizedDescription)")
+                throw RenderError(.io, "cannot create directory \(directory): \(fileErrorText(error))")
             }
         }
         self.directory = directory
@@ -40,7 +40,7 @@ public final class FrameRecorder {
 
     /// The file frame k is written to.
     public func path(forFrame k: Int) -> String {
-        (directory as NSString).appendingPathComponent(String(format: "frame-%06d.png", k))
+        directory.joinedPath(String(cFormat: "frame-%06d.png", k))
     }
 
     /// Feeds one frame (every frame, in order); writes it when k mod every = 0.

@@ -1,5 +1,5 @@
 import CSDL2
-import Foundation
+import FoundationEssentials
 
 /// Finds out whether a real display can be reached, without opening a window.
 ///

@@ -1,6 +1,6 @@
 import ArmKit
 import CSDL2
-import Foundation
+import FoundationEssentials
 
 /// The interactive window: the scenario plays in real time (× speed); Space pauses, → steps, + / − change speed,
 /// R restarts, dragging with the mouse moves the target, S saves a screenshot, H shows the keys, Esc or Q quits.

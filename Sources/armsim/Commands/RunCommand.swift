@@ -2,7 +2,7 @@ import ArgumentParser
 import ArmIO
 import ArmKit
 import ArmRender
-import Foundation
+import FoundationEssentials
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Diagnostics go to stderr, data to stdout.
 enum Diagnostics {
@@ -7,7 +11,8 @@ enum Diagnostics {
     static func info(_ message: String) { write(message + "\n") }
 
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        var bytes = Array(text.utf8)
+        _ = Glibc.write(2, &bytes, bytes.count)
     }
 }
 

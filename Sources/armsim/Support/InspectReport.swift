@@ -1,6 +1,6 @@
 import ArmKit
 import AutoDiff
-import Foundation
+import FoundationEssentials
 
 /// Everything `armsim inspect` reports, computed once and printed as text or JSON.
 struct InspectReport {
@@ -38,27 +38,27 @@ struct InspectReport {
 
     func text() -> String {
         let rowNames = task == .position ? ["x", "y"] : ["x", "y", "φ"]
-        let cells = jacobian.rowArrays.map { $0.map { String(format: "%.6f", $0) } }
+        let cells = jacobian.rowArrays.map { $0.map { String(cFormat: "%.6f", $0) } }
         let width = cells.flatMap { $0 }.map(\.count).max() ?? 1
         var lines: [String] = []
         lines.append("arm               \(arm.jointCount) links \(list(arm.links)) m, base (\(g(arm.base.x)), \(g(arm.base.y))), reach \(g(arm.reach)) m")
         lines.append("q                 \(list(q)) rad")
-        lines.append("tip position      x = \(String(format: "%.9f", tip.x))  y = \(String(format: "%.9f", tip.y)) m")
-        lines.append("tip orientation   φ = \(String(format: "%.9f", tip.phi)) rad")
+        lines.append("tip position      x = \(String(cFormat: "%.9f", tip.x))  y = \(String(cFormat: "%.9f", tip.y)) m")
+        lines.append("tip orientation   φ = \(String(cFormat: "%.9f", tip.phi)) rad")
         lines.append("Jacobian (\(task.rawValue), \(jacobian.rows)×\(jacobian.columns), columns q0…q\(jacobian.columns - 1))")
         for (name, row) in zip(rowNames, cells) {
             let padded = row.map { String(repeating: " ", count: width - $0.count) + $0 }
             lines.append("  \(name)  [ " + padded.joined(separator: "  ") + " ]")
         }
-        lines.append("singular values   " + analysis.singularValues.descending.map { String(format: "%.6e", $0) }.joined(separator: ", "))
-        lines.append("manipulability    " + String(format: "%.6e", analysis.manipulability))
+        lines.append("singular values   " + analysis.singularValues.descending.map { String(cFormat: "%.6e", $0) }.joined(separator: ", "))
+        lines.append("manipulability    " + String(cFormat: "%.6e", analysis.manipulability))
         let cond = analysis.conditionNumber
-        lines.append("condition number  " + (cond.isFinite ? String(format: "%.6e", cond) : "inf (σ_min = 0)"))
+        lines.append("condition number  " + (cond.isFinite ? String(cFormat: "%.6e", cond) : "inf (σ_min = 0)"))
         lines.append("singular          \(analysis.singular ? "yes" : "no") (σ_min \(analysis.singular ? "<" : "≥") ε = \(g(analysis.threshold)) m)")
         lines.append("singularity       \(analysis.kind.rawValue)")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func g(_ x: Double) -> String { String(format: "%g", x) }
+    private func g(_ x: Double) -> String { String(cFormat: "%g", x) }
     private func list(_ xs: [Double]) -> String { "[" + xs.map(g).joined(separator: ", ") + "]" }
 }

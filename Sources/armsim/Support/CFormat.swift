@@ -1,0 +1,35 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// printf-style formatting without Foundation (whose `String(format:)` would link Foundation and ICU into every
+/// start-up; FoundationEssentials has none). Only %d, %f, %e, %g and widths are used, which C formats the same.
+extension String {
+    init(cFormat format: String, _ arguments: CVarArg...) {
+        var buffer = [CChar](repeating: 0, count: 256)
+        var n = withVaList(arguments) { vsnprintf(&buffer, buffer.count, format, $0) }
+        if n >= buffer.count {
+            buffer = [CChar](repeating: 0, count: Int(n) + 1)
+            n = withVaList(arguments) { vsnprintf(&buffer, buffer.count, format, $0) }
+        }
+        self = n < 0 ? "" : String(decoding: buffer.prefix(Int(n)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// `dir` + "/" + `name` (one slash), for file paths built from a directory.
+    func joinedPath(_ name: String) -> String { hasSuffix("/") ? self + name : self + "/" + name }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs.
+    var trimmedWhitespace: String {
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        return String(drop(while: isBlank).reversed().drop(while: isBlank).reversed())
+    }
+
+    /// Padded with spaces (or cut) to exactly `width` characters.
+    func padded(to width: Int) -> String {
+        count >= width ? String(prefix(width)) : String(self) + String(repeating: " ", count: width - count)
+    }
+}
