@@ -25,6 +25,18 @@ import Testing
         }
     }
 
+    /// armsim and ArmRender use FoundationEssentials only: Foundation would bring ICU into every start-up
+    /// (docs/performance.md). A new `import Foundation` in either module fails here. (After such an import is
+    /// removed, an incremental debug build can keep stale objects that still name Foundation: build clean.)
+    @Test func headlessCommandsDoNotLoadFoundationOrICU() throws {
+        let trace = try Self.loaderTrace(["validate", CLI.scenario("circle.json")])
+        #expect(trace.status == 0)
+        #expect(trace.stderr.contains("find library=libFoundationEssentials"), "the trace did not list Essentials")
+        let full = trace.stderr.contains("find library=libFoundation.so")
+        let icu = trace.stderr.contains("find library=lib_FoundationICU")
+        #expect(!full && !icu, "armsim loads Foundation (\(full)) or ICU (\(icu))")
+    }
+
     @Test func renderLoadsSDLWhenItDraws() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
