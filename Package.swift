@@ -20,17 +20,30 @@ let package = Package(
         .target(name: "ArmKit", dependencies: ["AutoDiff"]),
         // Files and streams: the scenario parser and decoder, trajectory writers, atomic output files.
         .target(name: "ArmIO", dependencies: ["ArmKit"]),
+        // SDL's headers only (scripts/setup installs them): nothing is linked, see SDLLoader.
         .systemLibrary(
             name: "CSDL2",
-            pkgConfig: "sdl2",
             providers: [.apt(["libsdl2-dev", "libsdl2-ttf-dev", "libsdl2-image-dev", "libsdl2-gfx-dev"])]
         ),
-        .target(name: "ArmRender", dependencies: ["ArmKit", "CSDL2"]),
+        // SDL opened with dlopen when drawing starts, so headless commands never load the media stack.
+        .target(name: "SDLLoader", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "ArmRender", dependencies: ["ArmKit", "CSDL2", "SDLLoader"]),
         .executableTarget(
             name: "armsim",
             dependencies: [
                 "ArmKit", "ArmIO", "ArmRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // Swift's runtime and Foundation linked in: start-up without ~15 shared libraries (docs/performance.md).
+            linkerSettings: [
+                // Foundation's own libraries as one group: the modules' autolink entries name only the shared
+                // Foundation, whose static parts (and ICU) depend on each other in a cycle.
+                .unsafeFlags(["-static-stdlib"] + ["--start-group", "-lFoundation", "-lFoundationInternationalization",
+                                                     "-l_FoundationICU", "-lFoundationEssentials", "-lCoreFoundation",
+                                                     "-l_FoundationCShims", "-l_FoundationCollections",
+                                                     "-lswiftSynchronization", "--end-group", "-lstdc++"]
+                                                    .flatMap { ["-Xlinker", $0] },
+                             .when(configuration: .release)),
             ]
         ),
         .testTarget(name: "AutoDiffTests", dependencies: ["AutoDiff"]),

@@ -1,5 +1,8 @@
 import ArmKit
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A sink for `armsim run SCENARIO --record DIR [--every N]`: the headless loop feeds it every frame; it keeps
 /// the tip's trail and writes every Nth frame (k mod N = 0) as `DIR/frame-000000.png`, numbered by the frame
@@ -20,16 +23,17 @@ public final class FrameRecorder {
     /// Creates `directory` (and its parents) when missing. Throws for every < 1, a bad size, a missing font, or
     /// a directory that cannot be created.
     public init(scenario: Scenario, directory: String, every: Int, width: Int, height: Int) throws(RenderError) {
+        try SDLLibraries.require()
         guard every >= 1 else { throw RenderError(.invalidArgument, "--every must be at least 1, got \(every)") }
         try OffscreenTarget.validate(width: width, height: height)
-        var isDir: ObjCBool = false
+        var isDir = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw RenderError(.io, "cannot record into \(directory): it is a file") }
+            guard isDir else { throw RenderError(.io, "cannot record into \(directory): it is a file") }
         } else {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
-                throw RenderError(.io, "cannot create directory \(directory): \(error.localizedDescription)")
+                throw RenderError(.io, "cannot create directory \(directory): \(fileErrorText(error))")
             }
         }
         self.directory = directory
@@ -43,7 +47,7 @@ public final class FrameRecorder {
 
     /// The file frame k is written to.
     public func path(forFrame k: Int) -> String {
-        (directory as NSString).appendingPathComponent(String(format: "frame-%06d.png", k))
+        directory.joinedPath(String(cFormat: "frame-%06d.png", k))
     }
 
     /// Feeds one frame (every frame, in order); writes it when k mod every = 0.

@@ -7,6 +7,7 @@ public enum OffscreenRenderer {
     /// Throws for a time outside [0, duration], a size outside 16…16384, a missing font or an unwritable path.
     public static func renderPNG(scenario: Scenario, time: Double, width: Int, height: Int,
                                  path: String, panels: Set<WindowPanel> = []) throws(RenderError) {
+        try SDLLibraries.require()
         let sim = scenario.simulation
         guard time.isFinite, time >= 0, time <= sim.duration + sim.dt / 2 else {
             throw RenderError(.invalidArgument,

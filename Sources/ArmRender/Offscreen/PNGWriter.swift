@@ -1,5 +1,6 @@
 import CSDL2
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Saving pixels as PNG files, atomically (a temporary file in the same directory, then a rename), with errors
 /// that name the path. Use with the SDL lock held.
@@ -8,8 +9,8 @@ enum PNGWriter {
     static func save(_ surface: UnsafeMutablePointer<SDL_Surface>, to path: String) throws(RenderError) {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+        var isDir = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir else {
             throw RenderError(.io, "cannot write \(path): directory \(dir) does not exist")
         }
         let tmp = dir + "/.\(url.lastPathComponent).tmp-\(getpid())"

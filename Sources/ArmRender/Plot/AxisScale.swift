@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Maps data values to pixels along one axis: linear or base-10 logarithmic. `pixelStart` is where `lower`
 /// lands (for a y axis, the bottom of the plot: pixels grow downward there, so pixelStart > pixelEnd).
@@ -70,12 +73,12 @@ enum NiceTicks {
         if v == 0 { return "0" }
         let a = abs(v)
         if a >= 1e-3 && a < 1e7 {
-            if v == v.rounded() { return String(format: "%.0f", v) }
-            let s = String(format: "%.4g", v)
+            if v == v.rounded() { return String(cFormat: "%.0f", v) }
+            let s = String(cFormat: "%.4g", v)
             if !s.contains("e") { return s }
         }
         let exponent = Int(floor(log10(a)))
         let mantissa = v / pow(10, Double(exponent))
-        return abs(abs(mantissa) - 1) < 1e-9 ? (v < 0 ? "-1e\(exponent)" : "1e\(exponent)") : String(format: "%.3ge%d", mantissa, exponent)
+        return abs(abs(mantissa) - 1) < 1e-9 ? (v < 0 ? "-1e\(exponent)" : "1e\(exponent)") : String(cFormat: "%.3ge%d", mantissa, exponent)
     }
 }

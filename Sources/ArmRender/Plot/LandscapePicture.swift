@@ -1,6 +1,9 @@
 import ArmKit
 import CSDL2
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The loss-landscape picture: a heat map of L over two joints with contour lines, a colour bar, the current
 /// q, the critical points (● minimum, ✕ saddle, ▲ maximum) and any solver paths, with a legend.

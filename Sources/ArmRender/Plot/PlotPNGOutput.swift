@@ -1,5 +1,8 @@
 import CSDL2
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Encodes a plot's pixels as PNG bytes. The command line writes them through ArmIO's `AtomicFileOutput`
 /// (temporary file + rename for regular files; FIFOs, devices and symlinks written through, never renamed
@@ -7,7 +10,7 @@ import Foundation
 /// so the bytes go through a private temporary file that is deleted at once.
 enum PlotPNGOutput {
     static func encode(_ surface: UnsafeMutablePointer<SDL_Surface>) throws(RenderError) -> [UInt8] {
-        var template = Array((NSTemporaryDirectory() + "armsim-png-XXXXXX").utf8CString)
+        var template = Array((FileManager.default.temporaryDirectory.path.joinedPath("armsim-png-XXXXXX")).utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw RenderError(.io, "cannot create a temporary file: \(String(cString: strerror(errno)))") }
         close(fd)

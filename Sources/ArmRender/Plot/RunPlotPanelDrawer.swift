@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Draws one panel of a run plot from the envelope: axes, the series as min–max envelopes joined bin to bin,
 /// guide lines and the panel's legend in the right margin.

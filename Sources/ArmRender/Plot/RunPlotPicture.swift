@@ -1,5 +1,8 @@
 import ArmKit
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The time-series picture of a headless run: stacked panels sharing the time axis (q_i; error on a log scale
 /// with the tolerance; σ_min with ε; λ and iterations), singular intervals shaded across them (boundary amber,

@@ -1,6 +1,9 @@
 import ArmKit
 import CSDL2
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The workspace map: cells coloured by the best metric reached there (empty cells left blank), the outer
 /// circle Σ L and the inner hole, the scenario's path, optional velocity ellipses with their arms, a colour bar
@@ -96,7 +99,7 @@ public struct WorkspacePicture {
         }
         if path.count >= 2 { entries.append(.init(swatch: .line, color: Self.pathColor, text: "scenario path")) }
         if !ellipseConfigurations.isEmpty {
-            let speed = String(format: "%.2g", ellipseScale)
+            let speed = String(cFormat: "%.2g", ellipseScale)
             entries.append(.init(swatch: .line, color: Self.ellipseColor, text: "velocity ellipse J Jᵀ, ‖q̇‖ = \(speed) rad/s"))
         }
         entries.append(.init(swatch: .block, color: PlotTheme.background, text: "blank: no sample reached"))

@@ -1,5 +1,8 @@
 import ArmKit
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Strip charts (key C): tracking error on a log scale, σ_min with ε, λ and iterations over the last seconds,
 /// with the singular intervals shaded, stacked at the bottom right.

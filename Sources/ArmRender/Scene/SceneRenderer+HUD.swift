@@ -1,6 +1,9 @@
 import ArmKit
 import CSDL2
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The readout panel's place and its rows (with their tops) for one frame.
 struct HUDLayout {
@@ -100,7 +103,7 @@ extension SceneRenderer {
         case .joint(let index, let radians, let fraction, let atLimit):
             let color = atLimit ? Palette.limitRing : Palette.text
             text.draw("q\(index)", x: rect.x + pad, y: y, .body, Palette.textDim)
-            let value = String(format: "%+8.2f°  %+.3f rad", radians * 180 / .pi, radians)
+            let value = String(cFormat: "%+8.2f°  %+.3f rad", radians * 180 / .pi, radians)
             text.draw(value, x: valueX, y: y, .mono, color)
             if let fraction {
                 let barX = rect.maxX - pad - jointBarWidth

@@ -1,5 +1,8 @@
 import ArmKit
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Overlays on the arm: rings round joints at a limit, the joint being turned, the pose target's orientation
 /// and the manipulability (velocity) ellipse, as RTB's `vellipse`.

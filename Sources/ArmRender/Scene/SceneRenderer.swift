@@ -1,6 +1,7 @@
 import ArmKit
 import CSDL2
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Draws one frame of a scenario onto any SDL renderer: a window's, or a software renderer on an RGBA32 surface
 /// for PNGs. The layout follows the renderer's output size in pixels (so resizes and high-DPI drawables are

@@ -1,5 +1,6 @@
 import ArmKit
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The world→pixel mapping: fits a world rectangle (the reachable workspace, with margin) into a drawable of
 /// `pixelWidth` × `pixelHeight` pixels, centred, y up, with one scale for both axes (aspect preserved).

@@ -1,5 +1,6 @@
 import CSDL2
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Anti-aliased filled shapes on any SDL renderer, batched into one `SDL_RenderGeometry` call.
 ///

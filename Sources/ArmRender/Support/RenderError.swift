@@ -16,6 +16,8 @@ public struct RenderError: Error, Sendable, CustomStringConvertible, Equatable {
         case invalidArgument
         /// SDL itself failed (init, window, renderer, surface).
         case sdl
+        /// The SDL libraries are not installed (drawing only; headless commands do not need them).
+        case missingLibrary
     }
 
     public init(_ kind: Kind, _ message: String) {

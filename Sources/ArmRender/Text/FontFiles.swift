@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where the HUD's fonts come from: DejaVu, which Debian/Ubuntu install with `fonts-dejavu-core`.
 /// `ARMSIM_FONT_DIR` overrides the directory. The regular face is required; bold and mono fall back to it.
@@ -17,9 +20,9 @@ enum FontFiles {
     /// Throws when the regular face itself is missing.
     static func path(for file: String) throws(RenderError) -> String {
         let dir = directory
-        let wanted = (dir as NSString).appendingPathComponent(file)
+        let wanted = dir.joinedPath(file)
         if FileManager.default.isReadableFile(atPath: wanted) { return wanted }
-        let fallback = (dir as NSString).appendingPathComponent(regular)
+        let fallback = dir.joinedPath(regular)
         guard FileManager.default.isReadableFile(atPath: fallback) else {
             throw RenderError(.font, "font not found: \(fallback) (install fonts-dejavu-core, or set ARMSIM_FONT_DIR)")
         }

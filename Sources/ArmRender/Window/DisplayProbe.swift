@@ -1,5 +1,8 @@
 import CSDL2
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Finds out whether a real display can be reached, without opening a window.
 ///
@@ -20,6 +23,7 @@ public enum DisplayProbe {
     /// already rules a display out).
     public static func check() -> DisplayStatus {
         if let reason = environmentProblem() { return .unavailable(reason: reason) }
+        do { try SDLLibraries.require() } catch { return .unavailable(reason: error.message) }
         return SDLSession.locked {
             let wasInit = SDL_WasInit(SDL_INIT_VIDEO) != 0
             if !wasInit {

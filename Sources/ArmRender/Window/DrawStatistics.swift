@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Per-video-frame timings of the window: how long drawing the scene and presenting it took.
 struct DrawStatistics: Sendable {
@@ -31,7 +34,7 @@ struct DrawStatistics: Sendable {
     /// One line for stderr.
     func summary(wallSeconds: Double, renderer: String, size: (Int, Int)) -> String {
         let fps = wallSeconds > 0 ? Double(frames) / wallSeconds : 0
-        return "armsim: \(renderer) renderer \(size.0)×\(size.1): " + String(format: "%d video frames in %.1f s (%.1f fps); draw %.2f ms mean, %.2f ms p95; present %.2f ms mean",
+        return "armsim: \(renderer) renderer \(size.0)×\(size.1): " + String(cFormat: "%d video frames in %.1f s (%.1f fps); draw %.2f ms mean, %.2f ms p95; present %.2f ms mean",
                       frames, wallSeconds, fps,
                       DrawStatistics.mean(drawMs), DrawStatistics.percentile(drawMs, 0.95), DrawStatistics.mean(presentMs))
     }

@@ -1,5 +1,8 @@
 import CSDL2
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The process-wide owner of SDL's global state. SDL, SDL_ttf and SDL_image are not thread-safe: every call
 /// into them from ArmRender runs inside `SDLSession.locked { … }`, which serialises callers (tests run in
@@ -11,7 +14,7 @@ import Foundation
 final class SDLSession: @unchecked Sendable {
     static let shared = SDLSession()
 
-    private let lock = NSRecursiveLock()
+    private let lock = RecursiveLock()
     private var ttfReady = false
     private var imageReady = false
 

@@ -1,6 +1,9 @@
 import ArmKit
 import CSDL2
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The interactive window: the scenario plays in real time (× speed); Space pauses, → steps, + / − change speed,
 /// R restarts, dragging with the mouse moves the target, S saves a screenshot, H shows the keys, Esc or Q quits.
@@ -8,6 +11,7 @@ public enum WindowApp {
     /// Opens the window and runs until the user quits or `quitAfter` passes. Throws `RenderError` of kind
     /// `.noDisplay` — before any window is created — when no real display can be reached (see `DisplayProbe`).
     public static func run(scenario: Scenario, options: WindowOptions) throws(RenderError) {
+        try SDLLibraries.require()
         guard options.width >= 200, options.height >= 150, options.width <= 16384, options.height <= 16384 else {
             throw RenderError(.invalidArgument, "window size must be at least 200×150, got \(options.width)×\(options.height)")
         }

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The optional panels of the window (each also a key).
 public enum WindowPanel: String, Sendable, CaseIterable {
@@ -13,7 +16,7 @@ extension WindowPanel {
     public static func parseList(_ text: String, option: String) throws(RenderError) -> Set<WindowPanel> {
         var panels: Set<WindowPanel> = []
         for name in text.split(separator: ",") {
-            let word = name.trimmingCharacters(in: .whitespaces)
+            let word = String(name.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
             guard let panel = WindowPanel(rawValue: word) else {
                 throw RenderError(.invalidArgument, "\(option): unknown panel '\(word)' (panels: \(allCases.map(\.rawValue).joined(separator: ", ")))")
             }

@@ -1,6 +1,9 @@
 import ArmKit
 import CSDL2
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Mouse and keyboard: target drags (started on or near the target, or anywhere with Shift), zoom and pan,
 /// joint mode, and the keys of `SceneRenderer.helpLines`.

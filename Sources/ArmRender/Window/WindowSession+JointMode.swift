@@ -1,5 +1,8 @@
 import ArmKit
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Joint mode (key J), the other half of a teach pendant: drag a link to turn its joint within its limits;
 /// forward kinematics, σ and the singularity follow live. No IK solve runs, and the recorded run is untouched:

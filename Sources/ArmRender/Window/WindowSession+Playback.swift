@@ -1,5 +1,8 @@
 import ArmKit
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Playback: stepping the simulator (or replaying the history after a step back), looping, restarting, and
 /// the interactive solves after the end of the run.

@@ -1,6 +1,7 @@
 import ArmKit
 import CSDL2
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The interactive loop behind `WindowApp.run`: owns the window, its renderer and the playback state.
 /// Runs entirely on the calling thread with the SDL lock held.
@@ -171,7 +172,7 @@ final class WindowSession {
                 scene.density = WindowSession.density(window, renderer)
                 refreshOverlays(now: frameStart)
                 status.performance = showPerformance
-                    ? String(format: "draw %.2f ms · %d steps/frame · ", stats.recentMean, steps) + rendererName
+                    ? String(cFormat: "draw %.2f ms · %d steps/frame · ", stats.recentMean, steps) + rendererName
                     : nil
                 let t0 = now()
                 do {
@@ -207,7 +208,7 @@ final class WindowSession {
             var w: Int32 = 0, h: Int32 = 0
             SDL_GetRendererOutputSize(renderer, &w, &h)
             let line = stats.summary(wallSeconds: now(), renderer: rendererName, size: (Int(w), Int(h)))
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            writeToStandardError(line + "\n")
         }
         if let finalError { throw finalError }
     }
@@ -239,20 +240,22 @@ final class WindowSession {
         } catch {
             message = "armsim: \(error.message)"
         }
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        writeToStandardError(message + "\n")
     }
 
     /// A file name that does not exist yet: armsim-<name>-<yyyyMMdd-HHmmss>[-n].png.
     static func screenshotName(scenario: String, date: Date, directory: String) -> String {
-        let safe = String(scenario.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" ? Character($0) : "-" })
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let stem = "armsim-\(safe.isEmpty ? "scenario" : safe)-\(formatter.string(from: date))"
-        var path = (directory as NSString).appendingPathComponent(stem + ".png")
+        let safe = String(scenario.unicodeScalars.map { ($0.properties.isAlphabetic || $0.properties.numericType != nil) || $0 == "-" || $0 == "_" ? Character($0) : "-" })
+        // Local time, yyyyMMdd-HHmmss, by strftime (DateFormatter is not in FoundationEssentials).
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down)), parts = tm(), text = [CChar](repeating: 0, count: 32)
+        localtime_r(&seconds, &parts)
+        let length = strftime(&text, text.count, "%Y%m%d-%H%M%S", &parts)
+        let stamp = String(decoding: text.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let stem = "armsim-\(safe.isEmpty ? "scenario" : safe)-\(stamp)"
+        var path = directory.joinedPath(stem + ".png")
         var n = 2
         while FileManager.default.fileExists(atPath: path) {
-            path = (directory as NSString).appendingPathComponent("\(stem)-\(n).png")
+            path = directory.joinedPath("\(stem)-\(n).png")
             n += 1
         }
         return path

@@ -1,5 +1,8 @@
 import ArmKit
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Bench cases of the pictures, one call each:
 /// - `landscape_grid`: L over a 256×256 grid of two joints (65,536 points; compare with 65,536 × fk);

@@ -1,7 +1,10 @@
 import ArmIO
 import ArmKit
 import ArmRender
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `plot_rows`: what `armsim plot` does per row, timed per call of 10,000 rows (×100 for a 10⁶-row file): the
 /// CSV read from a file through `TrajectoryReader` into a `RunEnvelope` of 2,560 bins. Drawing the PNG is not
@@ -15,7 +18,7 @@ final class PictureBenchPlotInput {
     init(scenario: Scenario, rows: Int = 10_000) throws {
         var s = scenario
         s.simulation.duration = Double(rows - 1) * s.simulation.dt
-        path = NSTemporaryDirectory() + "armsim-bench-plot-\(getpid())-\(scenario.arm.jointCount).csv"
+        path = FileManager.default.temporaryDirectory.path.joinedPath("armsim-bench-plot-\(getpid())-\(scenario.arm.jointCount).csv")
         jointCount = s.arm.jointCount
         let file = try AtomicFileOutput(path: path)
         let writer = TrajectoryWriter(format: .csv, jointCount: jointCount, task: s.task, sink: file)

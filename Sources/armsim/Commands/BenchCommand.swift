@@ -1,6 +1,9 @@
 import ArgumentParser
 import ArmKit
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,7 +39,7 @@ struct BenchCommand: ParsableCommand {
             }
             counts.append(Int(value))
         }
-        let chosen = cases.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+        let chosen = cases.map { Set($0.split(separator: ",").map { $0.trimmedWhitespace }) }
         // The suites are built (not measured) before anything runs, so an unknown case fails at once; the names
         // come from the workloads themselves.
         let suites = try counts.map { try BenchSuite(links: $0).workloads() }
@@ -61,7 +64,7 @@ struct BenchCommand: ParsableCommand {
         } else {
             print(BenchReport.table(results, repetitions: timer.repetitions), terminator: "")
         }
-        Diagnostics.write(String(format: "checksum %.6g (every result is folded in, so no work is optimised away)\n", timer.checksum))
+        Diagnostics.write(String(cFormat: "checksum %.6g (every result is folded in, so no work is optimised away)\n", timer.checksum))
         #endif
     }
 }

@@ -1,7 +1,10 @@
 import ArgumentParser
 import ArmKit
 import ArmRender
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct LandscapeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,7 +2,10 @@ import ArgumentParser
 import ArmIO
 import ArmKit
 import ArmRender
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,8 +20,16 @@ struct RunCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The scenario file (JSON).")
-    var scenario: String
+    @Argument(help: ArgumentHelp("The scenario file (JSON); several with --headless --output-dir.", valueName: "FILE"))
+    var scenarios: [String]
+
+    @Option(name: .customLong("output-dir"), help: ArgumentHelp(
+        "With --headless: write each scenario's trajectory to DIR/NAME.csv (or .jsonl), atomically, several at once.",
+        valueName: "DIR"))
+    var outputDirectory: String?
+
+    @Option(help: ArgumentHelp("With --output-dir: scenarios run at once (default: the number of cores).", valueName: "N"))
+    var jobs: Int?
 
     @Flag(help: "No window: stream the trajectory to stdout (or --output).")
     var headless = false
@@ -80,8 +91,15 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure(message: "--quit-after: must be > 0 seconds, got \(quitAfter)", exitCode: ExitCode32.usage)
         }
         if plot != nil && !headless { throw CommandFailure(message: "--plot: only with --headless", exitCode: ExitCode32.usage) }
+        try BatchRun.checkUsage(scenarioCount: scenarios.count, headless: headless, outputDirectory: outputDirectory,
+                                output: output, record: record, jobs: jobs, duration: duration)
+        if let outputDirectory {
+            let plan = try BatchPlan(scenarios: scenarios, directory: outputDirectory, format: trajectoryFormat)
+            return try BatchRun(plan: plan, format: trajectoryFormat, duration: duration,
+                                jobs: jobs ?? BatchWorkers.coreCount, quiet: quiet).run()
+        }
         let (width, height) = try SizeOption.parse(size)
-        let loaded = try ScenarioInput.load(scenario, duration: duration)
+        let loaded = try ScenarioInput.load(scenarios[0], duration: duration)
         var shownPanels: Set<WindowPanel>
         do { shownPanels = try WindowPanel.parseList(panels, option: "--panels") } catch {
             throw CommandFailure(message: error.message, exitCode: ExitCode32.usage)
@@ -106,7 +124,7 @@ struct RunCommand: ParsableCommand {
         do {
             try WindowApp.run(scenario: loaded, options: options)
         } catch {
-            throw CommandFailure(message: error.description, exitCode: error.kind == .noDisplay ? ExitCode32.noDisplay : ExitCode32.failure)
+            throw CommandFailure(message: error.description, exitCode: [.noDisplay, .missingLibrary].contains(error.kind) ? ExitCode32.noDisplay : ExitCode32.failure)
         }
     }
 }

@@ -1,7 +1,10 @@
 import ArgumentParser
 import ArmKit
 import ArmRender
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct WorkspaceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -81,8 +84,8 @@ struct WorkspaceCommand: ParsableCommand {
         let bytes: [UInt8]
         do { bytes = try picture.png(width: width, height: height) } catch { throw CommandFailure(message: error.description) }
         try PlotOutputFile.write(bytes, to: output)
-        Diagnostics.info(String(format: "wrote %@ (%dx%d): %d samples in %.3f s, %.3f s in all", output, width, height,
-                                samples, sampling, Date().timeIntervalSince(start)))
+        Diagnostics.info("wrote \(output) " + String(cFormat: "(%dx%d): %d samples in %.3f s, %.3f s in all", width, height,
+                                                              samples, sampling, Date().timeIntervalSince(start)))
     }
 
     /// The arm, the path to overlay, the ellipse configurations and a name for the title.

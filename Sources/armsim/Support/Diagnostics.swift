@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Diagnostics go to stderr, data to stdout.
 enum Diagnostics {
@@ -7,7 +11,8 @@ enum Diagnostics {
     static func info(_ message: String) { write(message + "\n") }
 
     static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        var bytes = Array(text.utf8)
+        _ = Glibc.write(2, &bytes, bytes.count)
     }
 }
 
@@ -18,7 +23,7 @@ struct CommandFailure: Error {
 }
 
 /// Exit codes: 0 success; 1 the run or input failed; 2 invalid scenario; 64 bad command-line usage;
-/// 69 no display for the window; 130/143 interrupted by SIGINT/SIGTERM.
+/// 69 no display (or no SDL libraries) for the window; 130/143 interrupted by SIGINT/SIGTERM.
 enum ExitCode32 {
     static let failure: Int32 = 1
     static let invalidScenario: Int32 = 2

@@ -1,7 +1,10 @@
 import ArmIO
 import ArmKit
 import ArmRender
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The headless pipeline: one simulator feeding the trajectory writer, the summary, the progress line and
 /// (with --record) the PNG recorder. Output to a file is atomic; a broken pipe ends the run quietly.

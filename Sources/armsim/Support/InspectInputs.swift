@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArmKit
 
 /// Bounds on the numbers a user may give `inspect` and `solve`. Within them every result is finite (links are
@@ -45,8 +48,8 @@ enum InputBounds {
     }
 
     static func short(_ x: Double) -> String {
-        String(format: "%g", x).replacingOccurrences(of: "e+0", with: "e").replacingOccurrences(of: "e+", with: "e")
-            .replacingOccurrences(of: "e-0", with: "e-")
+        String(cFormat: "%g", x).replacing("e+0", with: "e").replacing("e+", with: "e")
+            .replacing("e-0", with: "e-")
     }
 }
 

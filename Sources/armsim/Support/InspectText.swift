@@ -1,6 +1,9 @@
 import ArmKit
 import AutoDiff
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The aligned text form of an inspect report.
 extension InspectReport {
@@ -29,14 +32,14 @@ extension InspectReport {
         lines.append("arm               \(arm.jointCount) links \(list(arm.links)) m, base (\(g(arm.base.x)), \(g(arm.base.y))), reach \(g(arm.reach)) m")
         lines.append("q                 \(list(q)) rad")
         lines.append("joints            " + joints.map { "(\(f6($0.x)), \(f6($0.y)))" }.joined(separator: " "))
-        lines.append("tip position      x = \(String(format: "%.9f", tip.x))  y = \(String(format: "%.9f", tip.y)) m")
-        lines.append("tip orientation   φ = \(String(format: "%.9f", tip.phi)) rad")
+        lines.append("tip position      x = \(String(cFormat: "%.9f", tip.x))  y = \(String(cFormat: "%.9f", tip.y)) m")
+        lines.append("tip orientation   φ = \(String(cFormat: "%.9f", tip.phi)) rad")
         lines.append("Jacobian (\(task.rawValue), \(jacobian.rows)×\(jacobian.columns), columns q0…q\(jacobian.columns - 1), \(settings.mode.rawValue) mode)")
         lines += matrixLines(jacobian, rowNames: task == .position ? ["x", "y"] : ["x", "y", "φ"])
-        lines.append("singular values   " + analysis.singularValues.descending.map { String(format: "%.6e", $0) }.joined(separator: ", "))
-        lines.append("manipulability    " + String(format: "%.6e", analysis.manipulability))
+        lines.append("singular values   " + analysis.singularValues.descending.map { String(cFormat: "%.6e", $0) }.joined(separator: ", "))
+        lines.append("manipulability    " + String(cFormat: "%.6e", analysis.manipulability))
         let cond = analysis.conditionNumber
-        lines.append("condition number  " + (cond.isFinite ? String(format: "%.6e", cond) : "unbounded (σ_min = 0)"))
+        lines.append("condition number  " + (cond.isFinite ? String(cFormat: "%.6e", cond) : "unbounded (σ_min = 0)"))
         lines.append("singular          \(analysis.singular ? "yes" : "no") (σ_min \(analysis.singular ? "<" : "≥") ε = \(g(analysis.threshold)) m)")
         lines.append("singularity       \(analysis.kind.rawValue)")
         return lines
@@ -71,7 +74,7 @@ extension InspectReport {
     private func checkLines(_ check: FiniteDifferenceCheck) -> [String] {
         var lines = ["finite differences (central; h = (ε·max(1,|qᵢ|))^(1/3) for J, ∇L; (ε·max(1,|qᵢ|))^(1/4) for ∇²L)"]
         for c in check.checks {
-            lines.append("  \(c.name.padding(toLength: 4, withPad: " ", startingAt: 0)) max abs \(e3(c.maxAbsolute))  rel \(e3(c.maxRelative))  \(c.passed ? "ok" : "FAIL")")
+            lines.append("  \(c.name.padded(to: 4)) max abs \(e3(c.maxAbsolute))  rel \(e3(c.maxRelative))  \(c.passed ? "ok" : "FAIL")")
         }
         lines.append("  tolerance rel \(e3(FiniteDifferenceCheck.tolerance)): \(check.passed ? "agree" : "DISAGREE")")
         return lines
@@ -83,14 +86,14 @@ extension InspectReport {
         let nameWidth = rowNames.map(\.count).max() ?? 1
         return zip(rowNames, cells).map { name, row in
             let padded = row.map { String(repeating: " ", count: width - $0.count) + $0 }
-            return "  \(name.padding(toLength: nameWidth, withPad: " ", startingAt: 0))  [ " + padded.joined(separator: "  ") + " ]"
+            return "  \(name.padded(to: nameWidth))  [ " + padded.joined(separator: "  ") + " ]"
         }
     }
 
     /// Six decimals, with −0 printed as 0 so hand-checkable examples read cleanly.
-    private func f6(_ x: Double) -> String { String(format: "%.6f", x == 0 ? 0 : x).replacingOccurrences(of: "-0.000000", with: "0.000000") }
-    private func e3(_ x: Double) -> String { String(format: "%.3e", x) }
+    private func f6(_ x: Double) -> String { String(cFormat: "%.6f", x == 0 ? 0 : x).replacing("-0.000000", with: "0.000000") }
+    private func e3(_ x: Double) -> String { String(cFormat: "%.3e", x) }
     private func fixed(_ xs: [Double]) -> String { "[" + xs.map(f6).joined(separator: ", ") + "]" }
-    private func g(_ x: Double) -> String { String(format: "%g", x) }
+    private func g(_ x: Double) -> String { String(cFormat: "%g", x) }
     private func list(_ xs: [Double]) -> String { "[" + xs.map(g).joined(separator: ", ") + "]" }
 }

@@ -6,8 +6,8 @@ enum LandscapeOptions {
     static func joints(_ text: String?, arm: PlanarArm) throws(CommandFailure) -> (Int, Int)? {
         guard let text else { return nil }
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-        guard parts.count == 2, let i = Int(parts[0].trimmingCharacters(in: .whitespaces)),
-              let j = Int(parts[1].trimmingCharacters(in: .whitespaces)) else {
+        guard parts.count == 2, let i = Int(parts[0].trimmedWhitespace),
+              let j = Int(parts[1].trimmedWhitespace) else {
             throw CommandFailure(message: "--joints: expected two joint indices i,j (e.g. 1,2), got '\(text)'", exitCode: ExitCode32.usage)
         }
         let n = arm.jointCount
@@ -36,7 +36,7 @@ enum LandscapeOptions {
         guard let text else { return [] }
         var out: [SolverMethod] = []
         for (k, name) in text.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            let trimmed = name.trimmedWhitespace
             guard let m = SolverMethod(rawValue: trimmed) else {
                 let known = SolverMethod.allCases.map(\.rawValue).joined(separator: ", ")
                 throw CommandFailure(message: "--paths[\(k)]: unknown solver method '\(trimmed)' (this build has: \(known))", exitCode: ExitCode32.usage)

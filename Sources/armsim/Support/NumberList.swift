@@ -1,7 +1,7 @@
 /// Parses comma-separated numbers from the command line ("1,0.8,0.6"), naming the option in every error.
 enum NumberList {
     static func parse(_ text: String, option: String) throws(CommandFailure) -> [Double] {
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmedWhitespace }
         guard !(parts.count == 1 && parts[0].isEmpty) else {
             throw CommandFailure(message: "\(option): expected a comma-separated list of numbers, got an empty list", exitCode: ExitCode32.usage)
         }
@@ -16,4 +16,7 @@ enum NumberList {
     }
 }
 
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -12,7 +12,7 @@ enum PlotPanelOption: String, ExpressibleByArgument, CaseIterable {
         guard let text else { return RunPlotPanel.allCases }
         var chosen: Set<RunPlotPanel> = []
         for (k, part) in text.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
-            let name = part.trimmingCharacters(in: .whitespaces)
+            let name = part.trimmedWhitespace
             guard let option = PlotPanelOption(rawValue: name) else {
                 throw CommandFailure(message: "--columns[\(k)]: unknown panel '\(name)' (choose from \(allCases.map(\.rawValue).joined(separator: ", ")))", exitCode: ExitCode32.usage)
             }

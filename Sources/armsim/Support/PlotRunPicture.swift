@@ -1,7 +1,10 @@
 import ArmIO
 import ArmKit
 import ArmRender
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Builds run plots: from a trajectory file (streamed into a `RunEnvelope`) or straight from a scenario's
 /// simulation (for `run --headless --plot`), with the tolerance and ε lines and where they came from.
@@ -23,7 +26,7 @@ enum PlotRunPicture {
             }
         } catch { throw CommandFailure(message: error.description) }
         guard envelope.rows > 0 else { throw CommandFailure(message: "\(path): has no data rows to plot") }
-        let name = (path as NSString).lastPathComponent
+        let name = String(path.split(separator: "/").last ?? Substring(path))
         return try render(envelope, scenario: scenario, panels: panels, title: "\(name): \(envelope.rows) rows, \(reader.layout.task.rawValue) task", width: width, height: height)
     }
 
@@ -62,5 +65,5 @@ enum PlotRunPicture {
         return (tolerance, PlotGuide(value: e.largestSingularSigma, label: "ε ≈ \(NiceTicks(e.largestSingularSigma)) (from flags)"))
     }
 
-    private static func NiceTicks(_ v: Double) -> String { String(format: "%.3g", v) }
+    private static func NiceTicks(_ v: Double) -> String { String(cFormat: "%.3g", v) }
 }

@@ -1,6 +1,9 @@
 import ArmIO
 import ArmKit
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 enum SolveFormat { case text, json, csv }
 
@@ -81,7 +84,7 @@ enum SolveOutput {
             "λ (last)        \(g(r.damping))",
             "saddle escapes  \(r.saddleEscapes)",
             "largest step    \(g(r.largestStep)) rad",
-            "time            \(String(format: "%.1f", o.microseconds)) µs",
+            "time            \(String(cFormat: "%.1f", o.microseconds)) µs",
         ]
     }
 
@@ -109,7 +112,7 @@ enum SolveOutput {
                          pad("method", 10) + pad("iterations", 12) + pad("error", 12) + pad("status", 12) + pad("µs", 10) + "saddle escapes"]
             for o in outcomes {
                 lines.append(pad(o.method.rawValue, 10) + pad(String(o.report.iterations), 12) + pad(e3(o.report.error), 12)
-                             + pad(o.report.status.rawValue, 12) + pad(String(format: "%.1f", o.microseconds), 10) + String(o.report.saddleEscapes))
+                             + pad(o.report.status.rawValue, 12) + pad(String(cFormat: "%.1f", o.microseconds), 10) + String(o.report.saddleEscapes))
             }
             return lines.joined(separator: "\n") + "\n"
         }
@@ -121,7 +124,7 @@ enum SolveOutput {
         var lines = [zip(header, widths).map { pad($0, $1) }.joined()]
         for r in rows {
             let cells = [String(r.k), e3(r.loss), e3(r.gradientNorm), e3(r.errorNorm), g(r.lambda), e3(r.stepNorm),
-                         r.stepLength.map { String(format: "%.4g", $0) } ?? "-", e3(r.sigmaMin),
+                         r.stepLength.map { String(cFormat: "%.4g", $0) } ?? "-", e3(r.sigmaMin),
                          r.curvature.rawValue + (r.saddleEscape ? " (saddle escape)" : "")]
             lines.append(zip(cells, widths).map { pad($0, $1) }.joined())
         }
@@ -150,7 +153,7 @@ enum SolveOutput {
     }
 
     private static func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count) }
-    private static func e3(_ x: Double) -> String { String(format: "%.3e", x) }
-    private static func g(_ x: Double) -> String { String(format: "%.6g", x) }
-    private static func list(_ xs: [Double]) -> String { "[" + xs.map { String(format: "%.6g", $0) }.joined(separator: ", ") + "]" }
+    private static func e3(_ x: Double) -> String { String(cFormat: "%.3e", x) }
+    private static func g(_ x: Double) -> String { String(cFormat: "%.6g", x) }
+    private static func list(_ xs: [Double]) -> String { "[" + xs.map { String(cFormat: "%.6g", $0) }.joined(separator: ", ") + "]" }
 }
