@@ -71,4 +71,24 @@ import AutoDiff
             }
         }
     }
+
+    @Test func heldDirectionsGiveTheNestedDualsOfSincosBitForBit() {
+        var rng = SplitMix64(seed: 0x2d2d)
+        let n = 40
+        var q = (0..<n).map { _ in Double.random(in: -3...3, using: &rng) }
+        let directions = LinkDirections(count: n)
+        defer { directions.deallocate() }
+        q.withUnsafeMutableBufferPointer { directions.refresh(UnsafeBufferPointer($0)) }
+        var theta = 0.0
+        for i in 0..<n {
+            theta += q[i]
+            let seed = Dual<Dual<Double>>(value: Dual(value: theta, tangent: 1), tangent: Dual(value: 1, tangent: 0))
+            let expected = PlanarArm.direction(absoluteAngle: seed)
+            let got = directions.secondOrder(i)
+            #expect(got.x.value.value == expected.x.value.value && got.x.value.tangent == expected.x.value.tangent)
+            #expect(got.x.tangent.value == expected.x.tangent.value && got.x.tangent.tangent == expected.x.tangent.tangent)
+            #expect(got.y.value.value == expected.y.value.value && got.y.value.tangent == expected.y.value.tangent)
+            #expect(got.y.tangent.value == expected.y.tangent.value && got.y.tangent.tangent == expected.y.tangent.tangent)
+        }
+    }
 }
