@@ -203,6 +203,13 @@ public struct TapeHandle<T: ADReal> {
 /// A reverse-mode (vector-Jacobian product) recording. Reuse one tape across evaluations: `reset()` keeps its
 /// buffers, so after the first evaluation recording and sweeping allocate nothing.
 ///
+/// Three layers, one job each: `TapeStorage` is the memory (a block of nodes and its successors), `TapeHandle`
+/// the hot-path value that records and sweeps without reference counting, and `Tape` the owner that frees the
+/// blocks and holds a one-output adjoint buffer. The two sweeps differ in who owns the adjoints:
+/// `Tape.pullback(from:seed:)` fills the tape's own buffer (zeroed first, read back with `adjoint(of:)`);
+/// `TapeHandle.sweep(from:clearing:)` works in the caller's buffer, which must be zero but for the seeds and is
+/// left zero but for the inputs.
+///
 /// The cost of a reverse sweep is linear in the number of recorded operations, whatever the number of inputs:
 /// for an n-joint chain with 2 or 3 outputs that is O(n) for the whole Jacobian.
 ///
@@ -270,12 +277,6 @@ public final class Tape<T: ADReal> {
     public func adjoint(of x: Tracked<T>) -> T {
         x.index > 0 && Int(x.index) < count ? adjoints[Int(x.index)] : T(0)
     }
-
-    /// Records `values.count` input variables in consecutive slots; see `TapeHandle.recordVariables`.
-    @inlinable public func recordVariables(_ values: UnsafeBufferPointer<T>) -> Int32 { handle.recordVariables(values) }
-
-    /// A handle to a node already on this tape (as returned by `recordVariables`).
-    @inlinable public func tracked(_ value: T, at slot: Int32) -> Tracked<T> { handle.tracked(value, at: slot) }
 }
 
 extension TapeHandle where T == Double {

@@ -92,8 +92,8 @@ import Foundation
         let y = x * x                                    // an operation: later inputs are not leading
         let z = tape.variable(-0.75)                     // one input, through `variable`
         let w = [2.0, 3.0].withUnsafeBufferPointer { values in
-            let first = tape.recordVariables(values)     // two more, through `recordVariables`
-            return (tape.tracked(2.0, at: first), tape.tracked(3.0, at: first + 1))
+            let first = tape.handle.recordVariables(values)     // two more, through `recordVariables`
+            return (tape.handle.tracked(2.0, at: first), tape.handle.tracked(3.0, at: first + 1))
         }
         let out = y * z + w.0 * w.1 * x
         tape.pullback(from: out)

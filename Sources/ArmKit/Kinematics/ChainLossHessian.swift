@@ -11,12 +11,23 @@ enum ChainLossHessian {
     static func compute(into h: UnsafeMutableBufferPointer<Double>, q: UnsafeMutableBufferPointer<Double>,
                         lengths: [Double], jacobian j: UnsafeMutableBufferPointer<Double>, rows: Int,
                         residual e: SIMD3<Double>, curvature c: UnsafeMutableBufferPointer<Double>) {
-        let n = q.count
         var theta = 0.0
-        for i in 0..<n {
+        compute(into: h, count: q.count, lengths: lengths, jacobian: j, rows: rows, residual: e, curvature: c) { i in
             theta += q[i]
             let seed = Dual<Dual<Double>>(value: Dual(value: theta, tangent: 1), tangent: Dual(value: 1, tangent: 0))
-            let d = PlanarArm.direction(absoluteAngle: seed)
+            return PlanarArm.direction(absoluteAngle: seed)
+        }
+    }
+
+    /// The same with each link's direction as nested duals in θ_i supplied by `direction(i)` (called once per link
+    /// in order): by sincos above, or from directions a sweep already holds (`LinkDirections.secondOrder`).
+    @inline(__always)
+    static func compute(into h: UnsafeMutableBufferPointer<Double>, count n: Int, lengths: [Double],
+                        jacobian j: UnsafeMutableBufferPointer<Double>, rows: Int, residual e: SIMD3<Double>,
+                        curvature c: UnsafeMutableBufferPointer<Double>,
+                        direction: (Int) -> (x: Dual<Dual<Double>>, y: Dual<Dual<Double>>)) {
+        for i in 0..<n {
+            let d = direction(i)
             c[i] = lengths[i] * (e[0] * d.x.tangent.tangent + e[1] * d.y.tangent.tangent)
         }
         var suffix = 0.0

@@ -37,6 +37,15 @@ struct LinkDirections {
         return (Dual(value: v.x, tangent: -v.y), Dual(value: v.y, tangent: v.x))
     }
 
+    /// Link i's direction as nested duals in θ_i (tangent 1 at both levels): second derivatives from the held
+    /// unit vector, each derivative a quarter turn, bit for bit what `Dual<Dual<Double>>.sincos` gives.
+    @inlinable @inline(__always)
+    func secondOrder(_ i: Int) -> (x: Dual<Dual<Double>>, y: Dual<Dual<Double>>) {
+        let v = unit[i]
+        return (Dual(value: Dual(value: v.x, tangent: -v.y), tangent: Dual(value: -v.y, tangent: -v.x)),
+                Dual(value: Dual(value: v.y, tangent: v.x), tangent: Dual(value: v.x, tangent: -v.y)))
+    }
+
     /// Every direction at q by sincos (forward mode on `PlanarArm.direction`, tangent 1 in θ_i).
     @inlinable @inline(__always)
     func refresh(_ q: UnsafeBufferPointer<Double>) {

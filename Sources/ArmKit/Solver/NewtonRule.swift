@@ -22,8 +22,10 @@ struct NewtonRule: StepRule {
         escaped = false
         for i in 0..<n { ws.backup[i] = q[i] }
         let frozen = ws.activeSet.map { $0.mark(q, jacobian: ws.jacobian, residual: e, Shape.self) } ?? false
-        ChainLossHessian.compute(into: h, q: q, lengths: model.arm.links, jacobian: ws.jacobian, rows: Shape.rows,
-                            residual: e.components, curvature: buffers.curvature)
+        // The sweep at q holds every link's direction: its second derivatives need no sincos.
+        let directions = ws.sweeps.directions
+        ChainLossHessian.compute(into: h, count: n, lengths: model.arm.links, jacobian: ws.jacobian, rows: Shape.rows,
+                                 residual: e.components, curvature: buffers.curvature) { directions.secondOrder($0) }
         var gradientSquared = 0.0, jacobianSquared = 0.0
         for c in 0..<n {   // b = Jᵀe = −∇L, into the step buffer the solve overwrites with Δq
             var s = 0.0

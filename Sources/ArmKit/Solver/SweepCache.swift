@@ -25,7 +25,8 @@ struct SweepCache {
     /// The link lengths, copied so the hot loop never retains the arm's array.
     private let lengths: UnsafeMutableBufferPointer<Double>
     private let base: Point2D
-    private let directions: LinkDirections
+    /// The link directions of the last sweep (read by the Newton rule for second derivatives).
+    let directions: LinkDirections
     /// The q of the kept sweep.
     private let sweptQ: UnsafeMutableBufferPointer<Double>
     /// Rewritten in the hot loop: behind a pointer, as stored `var`s would cost an exclusivity check each access.

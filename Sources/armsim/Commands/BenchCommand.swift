@@ -8,14 +8,19 @@ import Glibc
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure FK, forward/reverse AD Jacobians, one DLS iteration, and a tracking frame with its solver share.",
+        abstract: "Measure FK, AD Jacobians, solver steps, second-order derivatives and a tracking frame.",
         discussion: """
-        Each case runs in this process as the median of many batches after a warm-up; ratios are to plain
-        Double FK (fk) at the same number of links, measured in the same run. Refuses to run in a debug build.
+        Each case runs in this process as the median of many batches after a warm-up; ratios are to plain Double FK (fk) at the same number of links, measured in the same run. Refuses to run in a debug build.
+
+        Cases: fk, jacobian_forward, jacobian_forward_dense, jacobian_reverse, dls_step, tracking_solve, tracking_frame, hvp (H·v of the tracking loss by forward over reverse), hessian (the loss Hessian), lm_step, and newton_step (up to 32 links: its Cholesky is O(n³)).
+
+        Examples:
+          armsim bench --links 7,128 --cases tracking_solve,dls_step
+          armsim bench --cases hvp,hessian,newton_step,lm_step --json
         """
     )
 
-    @Option(help: "Numbers of links, comma-separated.")
+    @Option(help: ArgumentHelp("Numbers of links, comma-separated.", valueName: "LIST"))
     var links = "2,7,32,128,512"
 
     @Flag(help: "Print a JSON array of {name, links, ns, ratio_to_fk}.")
@@ -24,7 +29,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Fewer, shorter batches (noisier).")
     var quick = false
 
-    @Option(help: "Only these cases, comma-separated (fk always runs: it is the ratios' base).")
+    @Option(help: ArgumentHelp("Only these cases, comma-separated (fk always runs: it is the ratios' base).", valueName: "LIST"))
     var cases: String?
 
     func run() throws {

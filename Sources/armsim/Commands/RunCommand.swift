@@ -87,6 +87,9 @@ struct RunCommand: ParsableCommand {
         if output != nil && !headless {
             throw CommandFailure(message: "--output: only with --headless (the trajectory is written in headless mode)", exitCode: ExitCode32.usage)
         }
+        if curvature && !headless {
+            throw CommandFailure(message: "--curvature: only with --headless (it adds trajectory columns)", exitCode: ExitCode32.usage)
+        }
         if let quitAfter, !(quitAfter > 0 && quitAfter.isFinite) {
             throw CommandFailure(message: "--quit-after: must be > 0 seconds, got \(quitAfter)", exitCode: ExitCode32.usage)
         }
