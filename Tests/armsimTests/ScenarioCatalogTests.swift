@@ -38,6 +38,7 @@ import Testing
         Expectation(file: "method-lm.json", calm: true),
         Expectation(file: "method-newton.json", calm: true),
         Expectation(file: "method-gradient.json", calm: true),
+        Expectation(file: "w2.json", calm: true),
     ]
 
     static var shippedFiles: [String] {
