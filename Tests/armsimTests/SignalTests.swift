@@ -10,7 +10,7 @@ import Testing
     /// Starts a long `--output` run in `dir`, waits for its temporary file, sends `signal`.
     static func interruptedRun(_ signal: Int32, in dir: URL, extra: [String] = []) throws -> CLIResult {
         let script = """
-            "$ARMSIM" run "$SCENARIOS/circle.json" --headless --duration 3000 --output '\(dir.path)/long.csv' \(extra.joined(separator: " ")) & pid=$!
+            set -m; "$ARMSIM" run "$SCENARIOS/circle.json" --headless --duration 3000 --output '\(dir.path)/long.csv' \(extra.joined(separator: " ")) & pid=$!
             for i in $(seq 200); do [ -n "$(ls -A '\(dir.path)')" ] && break; sleep 0.05; done
             sleep 0.3; kill -\(signal) $pid; wait $pid
             """
@@ -57,7 +57,7 @@ import Testing
         let d = try CLI.temporaryDirectory()
         let frames = d.appendingPathComponent("frames")
         let r = try CLI.shell("""
-            "$ARMSIM" run "$SCENARIOS/circle.json" --record '\(frames.path)' --duration 600 --size 640x400 --quiet & pid=$!
+            set -m; "$ARMSIM" run "$SCENARIOS/circle.json" --record '\(frames.path)' --duration 600 --size 640x400 --quiet & pid=$!
             for i in $(seq 400); do [ "$(ls '\(frames.path)' 2>/dev/null | wc -l)" -ge 3 ] && break; sleep 0.05; done
             kill -\(signal) $pid; wait $pid
             """)

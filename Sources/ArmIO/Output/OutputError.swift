@@ -11,6 +11,10 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     case writeFailed(path: String, reason: String)
     /// The finished temporary file could not be put in place; nothing was left at `path`.
     case commitFailed(path: String, reason: String)
+    /// An output directory holds files and overwriting was not allowed.
+    case notEmpty(path: String, advice: String)
+    /// A frame held a NaN or infinity (the solver's contract was broken): the run stops, nothing is committed.
+    case nonFinite(frame: Int, time: Double, field: String)
 
     public var description: String {
         switch self {
@@ -18,6 +22,9 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .cannotOpen(path, reason): "cannot write '\(path)': \(reason)"
         case let .writeFailed(path, reason): "error writing '\(path)': \(reason)"
         case let .commitFailed(path, reason): "cannot finish '\(path)': \(reason)"
+        case let .notEmpty(path, advice): "'\(path)' is not empty: \(advice)"
+        case let .nonFinite(frame, time, field):
+            "frame \(frame) (t = \(time) s): \(field) is not a finite number (the solver must never produce one); the run is stopped"
         }
     }
 }

@@ -146,7 +146,7 @@ final class WindowSession {
                     saveInteractiveScreenshot()
                 }
                 if quit, let path = options.screenshotPath, finalError == nil {
-                    do { try PNGWriter.saveScreenshot(renderer, to: path) } catch { finalError = error }
+                    do { try PNGWriter.saveScreenshot(renderer, to: path, sink: options.sink) } catch { finalError = error }
                 }
                 SDL_RenderPresent(renderer)
                 let t2 = now()
@@ -306,7 +306,7 @@ final class WindowSession {
                                                 directory: FileManager.default.currentDirectoryPath)
         let message: String
         do {
-            try PNGWriter.saveScreenshot(renderer, to: path)
+            try PNGWriter.saveScreenshot(renderer, to: path, sink: options.sink)
             message = "armsim: screenshot saved to \(path)"
         } catch {
             message = "armsim: \(error.message)"
