@@ -10,17 +10,19 @@ import Testing
     }
 
     static let circle = CLI.scenario("circle.json")
+    /// A directory no refused command may create.
+    static let never = "/tmp/armsim-never-\(getpid())"
 
     static let cases: [Case] = [
         Case(arguments: ["run", circle, "--headless", "--screenshot", "/tmp/x.png"], expected: "--screenshot"),
-        Case(arguments: ["run", circle, "--record", "/tmp/armsim-never", "--screenshot", "/tmp/x.png"], expected: "--screenshot"),
+        Case(arguments: ["run", circle, "--record", never, "--screenshot", "/tmp/x.png"], expected: "--screenshot"),
         Case(arguments: ["run", circle, "--headless", "--every", "2"], expected: "--every"),
         Case(arguments: ["run", circle, "--headless", "--size", "640x400"], expected: "--size"),
         Case(arguments: ["run", circle, "--format", "jsonl"], expected: "--format"),
         Case(arguments: ["run", circle, "--headless", "--quit-after", "1"], expected: "--quit-after"),
         Case(arguments: ["run", circle, "--headless", "--paused"], expected: "--paused"),
-        Case(arguments: ["run", circle, "--record", "/tmp/armsim-never", "--paused"], expected: "--paused"),
-        Case(arguments: ["run", circle, "--record", "/tmp/armsim-never", "--format", "csv"], expected: "--format"),
+        Case(arguments: ["run", circle, "--record", never, "--paused"], expected: "--paused"),
+        Case(arguments: ["run", circle, "--record", never, "--format", "csv"], expected: "--format"),
         Case(arguments: ["run", circle, "--output", "/tmp/x.csv"], expected: "--output"),
         Case(arguments: ["run", circle, "--overwrite"], expected: "--overwrite"),
         Case(arguments: ["run", circle, "--headless", "--quiet", "--output", "/tmp/x.csv", "--format", "csv", "--format", "jsonl"], expected: "--format"),
@@ -50,7 +52,7 @@ import Testing
         #expect(lines.count == 1, "\(result.stderr)")
         #expect(result.stderr.contains(c.expected), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: "/tmp/armsim-never"))
+        #expect(!FileManager.default.fileExists(atPath: Self.never))
     }
 
     @Test func negativeAndDecimalNumbersStillWork() throws {
