@@ -187,15 +187,23 @@ struct OutputSinkTests {
         #expect(dir.entries == ["plain"])
     }
 
-    @Test("an unwritable directory is an error", .enabled(if: getuid() != 0, "root may write anywhere"))
+    @Test("an unwritable directory is an error, also as root (a read-only tmpfs)")
     func unwritableDirectory() throws {
         let dir = try OutputScratchDirectory()
-        defer {
-            chmod(dir.path, 0o755)
-            dir.remove()
+        defer { dir.remove() }
+        if getuid() == 0 {
+            // Root ignores permission bits: a file system mounted read-only stops it.
+            #expect(mount("tmpfs", dir.path, "tmpfs", UInt(MS_RDONLY), "size=64k") == 0, "mount: \(errno)")
+            defer { umount(dir.path) }
+            let error = try #require(throws: OutputError.self) { try AtomicFileOutput(path: dir.file("run.csv")) }
+            #expect(error.description.hasPrefix("cannot write '\(dir.file("run.csv"))': "), "\(error)")
+            #expect(error.description.contains("Read-only file system") || error.description.contains("not writable"))
+            #expect(dir.entries.isEmpty)
+        } else {
+            #expect(chmod(dir.path, 0o555) == 0)
+            defer { chmod(dir.path, 0o755) }
+            #expect(throws: OutputError.self) { try AtomicFileOutput(path: dir.file("run.csv")) }
         }
-        #expect(chmod(dir.path, 0o555) == 0)
-        #expect(throws: OutputError.self) { try AtomicFileOutput(path: dir.file("run.csv")) }
     }
 
     @Test("a directory nobody can create files in (procfs) is reported before anything is written")
