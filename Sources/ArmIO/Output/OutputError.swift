@@ -3,7 +3,7 @@ import ArmKit
 /// naming the file; `brokenPipe` means the reader went away (`armsim run | head`), which the CLI should treat
 /// as a normal end of the run (stop computing, exit 0, print nothing).
 public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The read end of the pipe or FIFO was closed (EPIPE; SIGPIPE is ignored so this arrives as an error).
+    /// The read end of the pipe or FIFO was closed (EPIPE, when the program ignores SIGPIPE).
     case brokenPipe
     /// The output could not be opened or created; raised by `AtomicFileOutput.init`, before any frame is computed.
     case cannotOpen(path: String, reason: String)
