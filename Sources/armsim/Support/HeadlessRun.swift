@@ -87,6 +87,9 @@ struct HeadlessRun {
             }
             sink = file!
         } else {
+            guard !StandardDescriptors.stdoutWasClosed else {
+                throw CommandFailure(message: "stdout is closed: nowhere to write the trajectory (give --output FILE)")
+            }
             sink = FileDescriptorSink.standardOutput()
         }
         let writer = TrajectoryWriter(format: format, jointCount: scenario.arm.jointCount, task: scenario.task, sink: sink)

@@ -13,10 +13,14 @@ enum TerminalInfo {
 }
 
 /// Standard descriptors that a parent closed (`2>&-`) are reopened on the null device, so the first file
-/// the run opens cannot become "stderr" and receive diagnostics in the middle of its data.
+/// the run opens cannot become "stderr" and receive diagnostics in the middle of its data. A closed stdout is
+/// remembered: data asked for on stdout is then an error, not silently discarded.
 enum StandardDescriptors {
+    nonisolated(unsafe) static var stdoutWasClosed = false
+
     static func ensureOpen() {
         for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            if fd == 1 { stdoutWasClosed = true }
             let opened = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
             if opened >= 0 && opened != fd {
                 _ = dup2(opened, fd)
