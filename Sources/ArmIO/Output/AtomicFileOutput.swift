@@ -114,28 +114,7 @@ public final class AtomicFileOutput: ByteSink {
             existingMode = targetInfo.st_mode & 0o7777
         }
 
-        var fd: Int32 = -1
-        var temporary = ""
-        var slot: Int?
-        StaleTemporaryFiles.clean(directory: directory)
-        for _ in 0..<8 {
-            temporary = "\(directory)/\(TemporaryFileName.make())"
-            // Listed before it exists: a signal between open and registration can't leak it.
-            slot = TemporaryFileRegistry.register(temporary)
-            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-            if fd >= 0 { break }
-            let code = errno
-            if let s = slot { TemporaryFileRegistry.unregister(s) }
-            slot = nil
-            if code != EEXIST {
-                throw OutputError.cannotOpen(
-                    path: path,
-                    reason: "cannot create a temporary file in '\(directory)': \(FileDescriptorSink.message(for: code))")
-            }
-        }
-        guard fd >= 0 else {
-            throw OutputError.cannotOpen(path: path, reason: "cannot create a temporary file in '\(directory)'")
-        }
+        let (fd, temporary, slot) = try Self.createTemporary(in: directory, for: path)
         if let existingMode { _ = fchmod(fd, existingMode) }
         self.mode = .atomic
         self.targetPath = target
@@ -147,6 +126,27 @@ public final class AtomicFileOutput: ByteSink {
 
     deinit {
         abort()
+    }
+
+    /// Creates a fresh temporary file in `directory` (after clearing dead runs' leftovers there), registered
+    /// before it exists so a signal between open and registration cannot leak it.
+    private static func createTemporary(in directory: String, for path: String) throws
+        -> (descriptor: Int32, path: String, slot: Int?) {
+        StaleTemporaryFiles.clean(directory: directory)
+        for _ in 0..<8 {
+            let temporary = "\(directory)/\(TemporaryFileName.make())"
+            let slot = TemporaryFileRegistry.register(temporary)
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if fd >= 0 { return (fd, temporary, slot) }
+            let code = errno
+            if let slot { TemporaryFileRegistry.unregister(slot) }
+            if code != EEXIST {
+                throw OutputError.cannotOpen(
+                    path: path,
+                    reason: "cannot create a temporary file in '\(directory)': \(FileDescriptorSink.message(for: code))")
+            }
+        }
+        throw OutputError.cannotOpen(path: path, reason: "cannot create a temporary file in '\(directory)'")
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
