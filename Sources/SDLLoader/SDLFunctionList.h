@@ -54,6 +54,8 @@ ARMSIM_SDL_FUNCTION(SDL, int, SDL_RenderSetClipRect, (SDL_Renderer *renderer, co
 ARMSIM_SDL_FUNCTION(SDL, int, SDL_RenderFillRect, (SDL_Renderer *renderer, const SDL_Rect *rect), (renderer, rect))
 ARMSIM_SDL_FUNCTION(SDL, void, SDL_SetModState, (SDL_Keymod modstate), (modstate))
 ARMSIM_SDL_FUNCTION(SDL, int, SDL_PushEvent, (SDL_Event *event), (event))
+ARMSIM_SDL_FUNCTION(SDL, SDL_RWops *, SDL_AllocRW, (void), ())
+ARMSIM_SDL_FUNCTION(SDL, void, SDL_FreeRW, (SDL_RWops *area), (area))
 ARMSIM_SDL_FUNCTION(SDL, int, SDL_SetRenderDrawColor, (SDL_Renderer *renderer, Uint8 r, Uint8 g, Uint8 b, Uint8 a),
                     (renderer, r, g, b, a))
 ARMSIM_SDL_FUNCTION(SDL, int, SDL_SetRenderDrawBlendMode, (SDL_Renderer *renderer, SDL_BlendMode blendMode),
@@ -99,3 +101,6 @@ ARMSIM_SDL_FUNCTION(TTF, SDL_Surface *, TTF_RenderUTF8_Blended, (TTF_Font *font,
 ARMSIM_SDL_FUNCTION(IMG, int, IMG_Init, (int flags), (flags))
 ARMSIM_SDL_FUNCTION(IMG, SDL_Surface *, IMG_Load, (const char *file), (file))
 ARMSIM_SDL_FUNCTION(IMG, int, IMG_SavePNG, (SDL_Surface *surface, const char *file), (surface, file))
+ARMSIM_SDL_FUNCTION(IMG, int, IMG_SavePNG_RW, (SDL_Surface *surface, SDL_RWops *dst, int freedst), (surface, dst, freedst))
+ARMSIM_SDL_FUNCTION(IMG, int, IMG_SaveJPG_RW, (SDL_Surface *surface, SDL_RWops *dst, int freedst, int quality),
+                    (surface, dst, freedst, quality))

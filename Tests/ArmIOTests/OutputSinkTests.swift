@@ -43,7 +43,8 @@ struct OutputSinkTests {
         let output = try AtomicFileOutput(path: dir.file("run.csv"))
         #expect(output.mode == .atomic)
         let temporary = try #require(output.temporaryPath)
-        #expect(temporary.hasPrefix(dir.file(".run.csv.tmp-")))
+        #expect(temporary.hasPrefix(dir.file(".armsim-\(getpid())-")) && temporary.hasSuffix(".tmp"))
+        #expect(!temporary.contains("run.csv"))
         #expect(TemporaryFileRegistry.registeredPaths.contains(temporary))
         #expect(dir.entries.count == 1)  // only the temporary file so far
         #expect(dir.read("run.csv") == nil)
@@ -129,33 +130,38 @@ struct OutputSinkTests {
         #expect(throws: OutputError.self) { try output.commit() }  // still not committed
     }
 
-    @Test("/dev/null is written directly, never renamed over or deleted")
+    @Test("a null device is written directly, never renamed over or deleted")
     func devNull() throws {
-        let output = try AtomicFileOutput(path: "/dev/null")
+        let dir = try OutputScratchDirectory()
+        defer { dir.remove() }
+        let null = dir.file("devnull")
+        #expect(mknod(null, S_IFCHR | 0o666, UInt(1 << 8 | 3)) == 0, "our own null device (root)")
+        let output = try AtomicFileOutput(path: null)
         #expect(output.mode == .direct)
         #expect(output.temporaryPath == nil)
         try write(String(repeating: "x", count: 100_000), to: output)
         try output.commit()
-        #expect(fileType("/dev/null") == S_IFCHR)
+        #expect(fileType(null) == S_IFCHR)
 
-        let aborted = try AtomicFileOutput(path: "/dev/null")
+        let aborted = try AtomicFileOutput(path: null)
         try write("x", to: aborted)
         aborted.abort()
-        #expect(fileType("/dev/null") == S_IFCHR)
+        #expect(fileType(null) == S_IFCHR)
     }
 
-    @Test("a symbolic link to /dev/null is written through, and the link stays")
+    @Test("a symbolic link to a null device is written through, and the link stays")
     func symlinkToDevice() throws {
         let dir = try OutputScratchDirectory()
         defer { dir.remove() }
-        #expect(symlink("/dev/null", dir.file("null")) == 0)
+        #expect(mknod(dir.file("devnull"), S_IFCHR | 0o666, UInt(1 << 8 | 3)) == 0, "our own null device (root)")
+        #expect(symlink(dir.file("devnull"), dir.file("null")) == 0)
         let output = try AtomicFileOutput(path: dir.file("null"))
         #expect(output.mode == .direct)
         try write("data", to: output)
         output.abort()
         var info = stat()
         #expect(lstat(dir.file("null"), &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
-        #expect(fileType("/dev/null") == S_IFCHR)
+        #expect(fileType(dir.file("devnull")) == S_IFCHR)
     }
 
     @Test("a missing directory is reported naming FILE, before anything is written")
@@ -181,15 +187,23 @@ struct OutputSinkTests {
         #expect(dir.entries == ["plain"])
     }
 
-    @Test("an unwritable directory is an error", .enabled(if: getuid() != 0, "root may write anywhere"))
+    @Test("an unwritable directory is an error, also as root (a read-only tmpfs)")
     func unwritableDirectory() throws {
         let dir = try OutputScratchDirectory()
-        defer {
-            chmod(dir.path, 0o755)
-            dir.remove()
+        defer { dir.remove() }
+        if getuid() == 0 {
+            // Root ignores permission bits: a file system mounted read-only stops it.
+            #expect(mount("tmpfs", dir.path, "tmpfs", UInt(MS_RDONLY), "size=64k") == 0, "mount: \(errno)")
+            defer { umount(dir.path) }
+            let error = try #require(throws: OutputError.self) { try AtomicFileOutput(path: dir.file("run.csv")) }
+            #expect(error.description.hasPrefix("cannot write '\(dir.file("run.csv"))': "), "\(error)")
+            #expect(error.description.contains("Read-only file system") || error.description.contains("not writable"))
+            #expect(dir.entries.isEmpty)
+        } else {
+            #expect(chmod(dir.path, 0o555) == 0)
+            defer { chmod(dir.path, 0o755) }
+            #expect(throws: OutputError.self) { try AtomicFileOutput(path: dir.file("run.csv")) }
         }
-        #expect(chmod(dir.path, 0o555) == 0)
-        #expect(throws: OutputError.self) { try AtomicFileOutput(path: dir.file("run.csv")) }
     }
 
     @Test("a directory nobody can create files in (procfs) is reported before anything is written")
@@ -223,6 +237,7 @@ struct OutputSinkTests {
 
     @Test("a FIFO whose reader is gone gives brokenPipe")
     func fifoReaderGone() throws {
+        _ = signal(SIGPIPE, SIG_IGN)  // the program's job (armsim's SignalHandling), not ArmIO's
         let dir = try OutputScratchDirectory()
         defer { dir.remove() }
         let path = dir.file("pipe")
@@ -237,6 +252,7 @@ struct OutputSinkTests {
 
     @Test("a closed pipe gives brokenPipe instead of killing the process (SIGPIPE ignored)")
     func brokenPipe() throws {
+        _ = signal(SIGPIPE, SIG_IGN)  // the program's job (armsim's SignalHandling), not ArmIO's
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)
         close(fds[0])
@@ -299,61 +315,66 @@ struct OutputSinkTests {
 /// The signal path, end to end: a child process (this test binary, running only `child`) opens an
 /// `AtomicFileOutput`, writes, and waits; the parent sends SIGTERM and checks the exit status (128 + 15)
 /// and that neither FILE nor the temporary file remains.
-@Suite("Output: cleanup on signals")
-struct OutputSignalTests {
-    static let childVariable = "ARMSIM_OUTPUT_SIGNAL_CHILD"
+@Suite("Output: temporary files")
+struct OutputTemporaryFileTests {
+    /// The handler currently installed for `signo`, as an integer (SIG_DFL is 0).
+    static func handler(_ signo: Int32) -> Int {
+        var action = sigaction()
+        sigaction(signo, nil, &action)
+        return unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self)
+    }
 
-    @Test("child side (runs only when spawned by `sigtermRemovesTemporaryFile`)",
-          .enabled(if: ProcessInfo.processInfo.environment[childVariable] != nil))
-    func child() throws {
-        let path = try #require(ProcessInfo.processInfo.environment[Self.childVariable])
-        let output = try AtomicFileOutput(path: path)
-        try write("partial data\n", to: output)
-        // Signal readiness by creating a marker, then wait to be killed.
-        let marker = open(path + ".ready", O_WRONLY | O_CREAT, 0o644)
-        close(marker)
-        for _ in 0..<600 { usleep(50_000) }
+    @Test("ArmIO installs no signal handler (the program does)")
+    func noHandlers() throws {
+        let dir = try OutputScratchDirectory()
+        defer { dir.remove() }
+        let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGALRM]
+        let before = signals.map(Self.handler)
+        let output = try AtomicFileOutput(path: dir.file("run.csv"))
+        output.abort()
+        #expect(signals.map(Self.handler) == before)
+    }
+
+    @Test("unlinkAll removes every registered temporary file")
+    func unlinkAll() throws {
+        let dir = try OutputScratchDirectory()
+        defer { dir.remove() }
+        let output = try AtomicFileOutput(path: dir.file("run.csv"))
+        try write("partial", to: output)
+        #expect(dir.entries.count == 1)
+        TemporaryFileRegistry.unlinkAll()
+        #expect(dir.entries.isEmpty)
         output.abort()
     }
 
-    @Test("SIGTERM/SIGINT mid-run remove the temporary file, leave no FILE, exit 128 + signal", .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/exe"), "spawns /proc/self/exe"),
-          arguments: [SIGTERM, SIGINT])
-    func sigtermRemovesTemporaryFile(signal: Int32) throws {
+    @Test("names are short, hidden, ours, and carry the pid")
+    func names() {
+        let name = TemporaryFileName.make(pid: 4_194_304)
+        #expect(name.hasPrefix(".armsim-4194304-") && name.hasSuffix(".tmp") && name.count == 36)
+        #expect(TemporaryFileName.owner(of: name) == 4_194_304)
+        for other in [".armsim-12-abc.tmp", "armsim-12-0000000000000000.tmp", ".run.csv.tmp-12-ab", ".armsim-x-0000000000000000.tmp"] {
+            #expect(TemporaryFileName.owner(of: other) == nil, "\(other)")
+        }
+    }
+
+    @Test("stale files of dead processes are cleared once per directory; live ones and others stay")
+    func stale() throws {
         let dir = try OutputScratchDirectory()
         defer { dir.remove() }
-        let target = dir.file("run.csv")
-        var pid: pid_t = 0
-        let executable = "/proc/self/exe"
-        let arguments = [CommandLine.arguments[0], "--testing-library", "swift-testing", "--filter", "OutputSignalTests/child"]
-        var environment = ProcessInfo.processInfo.environment
-        environment[Self.childVariable] = target
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        #expect(posix_spawn(&pid, executable, &actions, nil, argv, envp) == 0)
-
-        var ready = false
-        for _ in 0..<1200 where !ready {  // up to 60 s: the child has to start the test runner
-            ready = FileManager.default.fileExists(atPath: target + ".ready")
-            if !ready { usleep(50_000) }
-        }
-        #expect(ready)
-        let temporaries = dir.entries.filter { $0.hasPrefix(".run.csv.tmp-") }
-        #expect(temporaries.count == 1)
-        kill(pid, signal)
+        var child: pid_t = 0
+        var argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+        #expect(posix_spawn(&child, "/bin/true", nil, nil, &argv, nil) == 0)
         var status: Int32 = 0
-        #expect(waitpid(pid, &status, 0) == pid)
-        let exited = status & 0x7F == 0
-        let code = (status >> 8) & 0xFF
-        #expect(exited && code == 128 + signal)
-        #expect(dir.entries == ["run.csv.ready"])
+        waitpid(child, &status, 0)
+        free(argv[0])
+        let dead = TemporaryFileName.make(pid: child)
+        let live = TemporaryFileName.make(pid: getppid())
+        for name in [dead, live, ".run.csv.tmp-1-ab", "frame-000001.png"] {
+            close(open(dir.file(name), O_WRONLY | O_CREAT, 0o644))
+        }
+        #expect(StaleTemporaryFiles.clean(directory: dir.path) == [dead])
+        #expect(Set(dir.entries) == [live, ".run.csv.tmp-1-ab", "frame-000001.png"])
+        close(open(dir.file(dead), O_WRONLY | O_CREAT, 0o644))
+        #expect(StaleTemporaryFiles.clean(directory: dir.path) == [], "scanned once per process")
     }
 }

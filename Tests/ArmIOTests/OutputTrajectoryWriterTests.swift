@@ -216,10 +216,22 @@ struct OutputRunSummaryTests {
         #expect(summary.count(of: .stalled) == 1)
         #expect(summary.totalIterations == 1602)
         #expect(abs(summary.meanError - (800 * 1e-8 + 2.1e-7) / 801) < 1e-20)
-        #expect(summary.line(name: "circle", wallSeconds: 0.0123)
-            == "circle: 801 frames, error max 2.1e-07 mean 1e-08 final 1e-08 m, singular 1, unreachable 1, stalled 1, iterations 1602, 12.3 ms")
+        #expect(summary.line(name: "circle", wallSeconds: 0.0123, outputs: ["wrote 'out.csv' (52.1 kB)"])
+            == "circle: 801 frames, error (m) max 2.1e-07 mean 1e-08 final 1e-08, singular frames 1, unreachable frames 1, stalled frames 1, solver iterations 1602, wall time 12.3 ms, wrote 'out.csv' (52.1 kB)")
         #expect(RunSummary(task: .pose).line(name: "empty", wallSeconds: 2.5)
-            == "empty: 0 frames, singular 0, unreachable 0, iterations 0, 2.50 s")
+            == "empty: 0 frames, singular frames 0, unreachable frames 0, solver iterations 0, wall time 2.50 s")
+        #expect(RunSummary.size(bytes: 812) == "812 B" && RunSummary.size(bytes: 52_100) == "52.1 kB")
+        #expect(RunSummary.size(bytes: 3_400_000) == "3.40 MB")
+    }
+
+    @Test func neverPrintsNaN() {
+        var summary = RunSummary()
+        var frame = outputSampleFrame(index: 0, singular: false, status: .converged)
+        frame.error = .nan
+        summary.add(frame)
+        let line = summary.line(name: "x", wallSeconds: .nan)
+        #expect(!line.lowercased().contains("nan"), "\(line)")
+        #expect(line.contains("non-finite errors 1"))
     }
 }
 
@@ -230,11 +242,11 @@ struct OutputProgressTests {
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)
         defer { close(fds[0]) }
-        let silent = ProgressReporter(label: "x", totalFrames: 10, fileDescriptor: fds[1])
-        #expect(!silent.isEnabled)  // a pipe is not a terminal
-        let quiet = ProgressReporter(label: "x", totalFrames: 10, quiet: true, fileDescriptor: fds[1], force: true)
+        let silent = ProgressReporter(label: "x", totalFrames: 10, fileDescriptor: fds[1], isTerminal: false)
+        #expect(!silent.isEnabled)
+        let quiet = ProgressReporter(label: "x", totalFrames: 10, quiet: true, fileDescriptor: fds[1], isTerminal: true)
         #expect(!quiet.isEnabled)
-        let progress = ProgressReporter(label: "circle", totalFrames: 1000, fileDescriptor: fds[1], force: true,
+        let progress = ProgressReporter(label: "circle", totalFrames: 1000, fileDescriptor: fds[1], isTerminal: true,
                                         interval: 0, delay: 0, checkEvery: 1)
         progress.update(framesDone: 250)
         progress.finish()
@@ -251,6 +263,9 @@ struct OutputProgressTests {
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.hasPrefix("\rcircle: 250/1000 frames (25%)"))
         #expect(text.hasSuffix("\r\u{1B}[K"))
-        #expect(progress.text(framesDone: 2_000_000, elapsed: 1) == "circle: 2000000/1000 frames (100%), 2.0 M frames/s")
+        #expect(progress.text(framesDone: 2_000_000, elapsed: 1) == "circle: 2000000/1000 frames (100%), 2.0 M frames/s, elapsed 0:01")
+        #expect(progress.text(framesDone: 250, elapsed: 5) == "circle: 250/1000 frames (25%), 50 frames/s, elapsed 0:05, ETA 0:15")
+        progress.note = "12 PNGs"
+        #expect(progress.text(framesDone: 250, elapsed: 3725) == "circle: 250/1000 frames (25%), 0 frames/s, elapsed 1:02:05, ETA 3:06:15, 12 PNGs")
     }
 }

@@ -37,8 +37,10 @@ extension RenderingTests {
         }
 
         @Test func badOptionsAreRejected() {
+            // The size is an ImageSize, so a 10-pixel window cannot even be asked for.
+            #expect(throws: RenderError.self) { _ = try ImageSize(width: 10, height: 400) }
             var o = WindowOptions()
-            o.width = 10
+            o.quitAfter = -1
             let e = #expect(throws: RenderError.self) { try WindowApp.run(scenario: makeScenario(), options: o) }
             #expect(e?.kind == .invalidArgument)
         }

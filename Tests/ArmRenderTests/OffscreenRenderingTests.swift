@@ -5,7 +5,7 @@ import Testing
 
 extension RenderingTests {
     @Suite struct Offscreen {
-        /// Runs the simulator to the frame renderPNG draws for `time`.
+        /// Runs the simulator to the frame renderImage draws for `time`.
         func frame(_ scenario: Scenario, at time: Double) -> Frame {
             let sim = Simulator(scenario: scenario)
             let k = Int((time / scenario.simulation.dt).rounded())
@@ -16,11 +16,10 @@ extension RenderingTests {
 
         func render(_ scenario: Scenario, at time: Double, width: Int = 1280, height: Int = 800) throws
             -> (PixelImage, Viewport, Frame) {
-            let dir = temporaryDirectory("offscreen")
-            defer { try? FileManager.default.removeItem(atPath: dir) }
-            let path = dir + "/scene.png"
-            try OffscreenRenderer.renderPNG(scenario: scenario, time: time, width: width, height: height, path: path)
-            return (try PixelImage(path: path), OffscreenRenderer.viewport(for: scenario, width: width, height: height),
+            let sink = CollectingImageSink()
+            let size = try ImageSize(width: width, height: height)
+            try OffscreenRenderer.render(scenario: scenario, time: time, size: size, to: "scene.png", sink: sink)
+            return (try sink.pixels("scene.png"), OffscreenRenderer.viewport(for: scenario, width: width, height: height),
                     frame(scenario, at: time))
         }
 
@@ -98,19 +97,30 @@ extension RenderingTests {
 
         @Test func errorsNameThePath() throws {
             let scenario = makeScenario()
-            let missing = "/nonexistent-armsim-dir/shot.png"
+            let size = try ImageSize(width: 200, height: 100)
             let e1 = #expect(throws: RenderError.self) {
-                try OffscreenRenderer.renderPNG(scenario: scenario, time: 1, width: 200, height: 100, path: missing)
+                try OffscreenRenderer.render(scenario: scenario, time: 1, size: size, to: "/x/shot.png", sink: FailingImageSink())
             }
-            #expect(e1?.kind == .io && e1?.message.contains(missing) == true)
+            #expect(e1?.kind == .io && e1?.message == "error writing '/x/shot.png': No space left on device")
             let e2 = #expect(throws: RenderError.self) {
-                try OffscreenRenderer.renderPNG(scenario: scenario, time: 99, width: 200, height: 100, path: "/tmp/x.png")
+                _ = try OffscreenRenderer.renderImage(scenario: scenario, time: 99, size: size, format: .png)
             }
             #expect(e2?.kind == .invalidArgument)
-            let e3 = #expect(throws: RenderError.self) {
-                try OffscreenRenderer.renderPNG(scenario: scenario, time: 1, width: 0, height: 100, path: "/tmp/x.png")
-            }
+            let e3 = #expect(throws: RenderError.self) { _ = try ImageSize(width: 0, height: 100) }
             #expect(e3?.kind == .invalidArgument)
+            #expect(throws: RenderError.self) { _ = try ImageSize(width: 63, height: 100) }
+            #expect(throws: RenderError.self) { _ = try ImageSize(width: 64, height: 8193) }
+            #expect((try? ImageSize(width: 64, height: 8192)) != nil)
+        }
+
+        @Test func jpegAndPNGBytes() throws {
+            let size = try ImageSize(width: 128, height: 96)
+            let png = try OffscreenRenderer.renderImage(scenario: makeScenario(), time: 1, size: size, format: .png)
+            let jpeg = try OffscreenRenderer.renderImage(scenario: makeScenario(), time: 1, size: size, format: .jpeg)
+            #expect(Array(png.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+            #expect(Array(jpeg.prefix(3)) == [0xFF, 0xD8, 0xFF] && Array(jpeg.suffix(2)) == [0xFF, 0xD9])
+            #expect(ImageFormat(path: "a/b.JPEG") == .jpeg && ImageFormat(path: "x.png") == .png)
+            #expect(ImageFormat(path: "x.bmp") == nil && ImageFormat(path: "dir.png/x") == nil && ImageFormat(path: ".png") == nil)
         }
 
         @Test func missingFontIsAClearError() throws {
@@ -119,8 +129,8 @@ extension RenderingTests {
             setenv("ARMSIM_FONT_DIR", dir, 1)
             defer { unsetenv("ARMSIM_FONT_DIR") }
             let e = #expect(throws: RenderError.self) {
-                try OffscreenRenderer.renderPNG(scenario: makeScenario(), time: 0, width: 200, height: 100,
-                                                path: dir + "/x.png")
+                _ = try OffscreenRenderer.renderImage(scenario: makeScenario(), time: 0,
+                                                      size: try ImageSize(width: 200, height: 100), format: .png)
             }
             #expect(e?.kind == .font && e?.message.contains(dir + "/DejaVuSans.ttf") == true)
         }

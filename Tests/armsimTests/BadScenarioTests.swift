@@ -48,7 +48,7 @@ import Testing
         try c.json.write(to: scenario, atomically: true, encoding: .utf8)
         let output = dir.appendingPathComponent("out.csv")
         let result = try CLI.run(["run", scenario.path, "--headless", "--output", output.path])
-        #expect(result.status != 0)
+        #expect(result.status == 2)
         #expect(result.stderr.contains("bad.json"), "stderr: \(result.stderr)")
         #expect(result.stderr.contains(c.expected), "stderr: \(result.stderr)")
         #expect(result.stdout.isEmpty)
@@ -56,13 +56,13 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["bad.json"])
         // validate agrees.
         let validation = try CLI.run(["validate", scenario.path])
-        #expect(validation.status != 0)
+        #expect(validation.status == 2)
         #expect(validation.stderr.contains(c.expected))
     }
 
     @Test func missingFileIsReported() throws {
         let result = try CLI.run(["run", "/nonexistent/none.json", "--headless"])
-        #expect(result.status != 0)
+        #expect(result.status == 2)
         #expect(result.stderr.contains("none.json"))
     }
 }

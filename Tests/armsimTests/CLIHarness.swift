@@ -64,3 +64,45 @@ enum CLI {
         return url
     }
 }
+
+extension CLI {
+    /// Runs `script` with bash, `$ARMSIM` naming the binary and `$SCENARIOS` the shipped scenarios' folder
+    /// (for redirections a `Process` cannot express: `2>&-`, pipes into `head`).
+    @discardableResult
+    static func shell(_ script: String, cwd: URL? = nil) throws -> CLIResult {
+        let scenarios = packageRoot.appendingPathComponent("scenarios").path
+        let wrapped = "ARMSIM='\(executable.path)'; SCENARIOS='\(scenarios)'; unset DISPLAY WAYLAND_DISPLAY; \(script)"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", wrapped]
+        if let cwd { process.currentDirectoryURL = cwd }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        final class Box: @unchecked Sendable { var data = Data() }
+        let outBox = Box(), errBox = Box()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { outBox.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter()
+        DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        process.waitUntilExit()
+        group.wait()
+        return CLIResult(status: process.terminationStatus,
+                         stdout: String(decoding: outBox.data, as: UTF8.self),
+                         stderr: String(decoding: errBox.data, as: UTF8.self))
+    }
+
+    /// The kind of file at `path` (S_IFREG, S_IFCHR, S_IFIFO, S_IFLNK…) without following a link, or nil.
+    static func fileType(_ path: String) -> mode_t? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return info.st_mode & S_IFMT
+    }
+
+    /// Every name in `dir`, hidden ones included, sorted.
+    static func names(in dir: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted()
+    }
+}

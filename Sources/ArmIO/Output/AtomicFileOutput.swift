@@ -10,9 +10,11 @@ import Darwin
 /// `--output FILE`: a `ByteSink` that never leaves a partial trajectory at FILE.
 ///
 /// - **Regular file or new name** (atomic mode): the bytes go to a temporary file beside FILE,
-///   `.NAME.tmp-<pid>-<random>`, created at once (so a missing or read-only directory is reported before any
-///   frame is computed); `commit()` renames it over FILE, `abort()` (or `deinit`) deletes it. The temporary
-///   file is listed in `TemporaryFileRegistry`, so SIGINT/SIGTERM/SIGHUP or `exit()` mid-run delete it too.
+///   `.armsim-<pid>-<random>.tmp` (`TemporaryFileName`: short, and never mistaken for output), created at once
+///   (so a missing or read-only directory is reported before any frame is computed); `commit()` renames it
+///   over FILE, `abort()` (or `deinit`) deletes it. The temporary file is listed in `TemporaryFileRegistry`,
+///   whose `unlinkAll()` the program's signal handlers and exit hook call. Dead runs' leftovers in the same
+///   directory are cleared first (`StaleTemporaryFiles`).
 ///   An existing FILE keeps its permission bits. A symbolic link to a regular file is resolved, so the file it
 ///   points to is replaced and the link stays.
 /// - **Anything else that exists** (direct mode: a character device like `/dev/null`, a FIFO, a terminal,
@@ -112,27 +114,7 @@ public final class AtomicFileOutput: ByteSink {
             existingMode = targetInfo.st_mode & 0o7777
         }
 
-        var fd: Int32 = -1
-        var temporary = ""
-        var slot: Int?
-        for _ in 0..<8 {
-            temporary = "\(directory)/.\(name).tmp-\(getpid())-\(String(UInt32.random(in: .min ... .max), radix: 16))"
-            // Listed before it exists: a signal between open and registration can't leak it.
-            slot = TemporaryFileRegistry.register(temporary)
-            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-            if fd >= 0 { break }
-            let code = errno
-            if let s = slot { TemporaryFileRegistry.unregister(s) }
-            slot = nil
-            if code != EEXIST {
-                throw OutputError.cannotOpen(
-                    path: path,
-                    reason: "cannot create a temporary file in '\(directory)': \(FileDescriptorSink.message(for: code))")
-            }
-        }
-        guard fd >= 0 else {
-            throw OutputError.cannotOpen(path: path, reason: "cannot create a temporary file in '\(directory)'")
-        }
+        let (fd, temporary, slot) = try Self.createTemporary(in: directory, for: path)
         if let existingMode { _ = fchmod(fd, existingMode) }
         self.mode = .atomic
         self.targetPath = target
@@ -144,6 +126,27 @@ public final class AtomicFileOutput: ByteSink {
 
     deinit {
         abort()
+    }
+
+    /// Creates a fresh temporary file in `directory` (after clearing dead runs' leftovers there), registered
+    /// before it exists so a signal between open and registration cannot leak it.
+    private static func createTemporary(in directory: String, for path: String) throws
+        -> (descriptor: Int32, path: String, slot: Int?) {
+        StaleTemporaryFiles.clean(directory: directory)
+        for _ in 0..<8 {
+            let temporary = "\(directory)/\(TemporaryFileName.make())"
+            let slot = TemporaryFileRegistry.register(temporary)
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if fd >= 0 { return (fd, temporary, slot) }
+            let code = errno
+            if let slot { TemporaryFileRegistry.unregister(slot) }
+            if code != EEXIST {
+                throw OutputError.cannotOpen(
+                    path: path,
+                    reason: "cannot create a temporary file in '\(directory)': \(FileDescriptorSink.message(for: code))")
+            }
+        }
+        throw OutputError.cannotOpen(path: path, reason: "cannot create a temporary file in '\(directory)'")
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {

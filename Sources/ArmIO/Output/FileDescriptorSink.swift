@@ -10,8 +10,8 @@ import Darwin
 /// A `ByteSink` writing to an open file descriptor (standard output, or a file `AtomicFileOutput` opened).
 ///
 /// Writes are retried after partial writes and EINTR, and wait with `poll` when the descriptor is non-blocking
-/// and full (EAGAIN). Creating one ignores SIGPIPE for the whole process, so a reader that goes away
-/// (`armsim run | head`) shows up as `OutputError.brokenPipe` instead of killing the process.
+/// and full (EAGAIN). A reader that goes away (`armsim run | head`) shows up as `OutputError.brokenPipe` when
+/// the program ignores SIGPIPE (armsim's `SignalHandling` does; this module touches no signal disposition).
 /// The sink does not own the descriptor and never closes it.
 public final class FileDescriptorSink: ByteSink {
     public let fileDescriptor: Int32
@@ -21,17 +21,11 @@ public final class FileDescriptorSink: ByteSink {
     public init(fileDescriptor: Int32, name: String) {
         self.fileDescriptor = fileDescriptor
         self.name = name
-        Self.ignoreBrokenPipeSignal()
     }
 
     /// Standard output (descriptor 1).
     public static func standardOutput() -> FileDescriptorSink {
         FileDescriptorSink(fileDescriptor: 1, name: "stdout")
-    }
-
-    /// Sets SIGPIPE to "ignore" for the process (idempotent), so writes to a closed pipe fail with EPIPE.
-    public static func ignoreBrokenPipeSignal() {
-        _ = signal(SIGPIPE, SIG_IGN)
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {

@@ -7,13 +7,15 @@ import Musl
 import Darwin
 #endif
 
-/// A one-line progress display on stderr for long runs: `circle: 1234567/10000000 frames (12%), 2.1 M frames/s`,
-/// redrawn in place with `\r` at most `interval` apart (0.1 s: ~10×/s), shown only after the run has taken
-/// `delay` (0.5 s, so short runs print nothing), and erased by `finish()`.
+/// A one-line progress display on stderr for long runs:
+/// `circle: 1234567/10000000 frames (12%), 2.1 M frames/s, elapsed 0:05, ETA 0:37`, redrawn in place with `\r`
+/// at most `interval` apart (0.1 s: ~10×/s), shown only after the run has taken `delay` (0.5 s, so short runs
+/// print nothing), and erased by `finish()`.
 ///
-/// Silent (every call returns at once) when `quiet`, or when stderr is not a terminal (`isatty(2)` false).
-/// `update` is cheap enough for every frame: it reads the clock only every `checkEvery` frames and allocates
-/// only when it actually redraws.
+/// Silent (every call returns at once) when `quiet`, or when the caller says the descriptor is not a terminal
+/// (this module does not ask: the command line knows its terminal). `update` is cheap enough for every frame:
+/// it reads the clock only every `checkEvery` frames and allocates only when it actually redraws.
+/// `note` (e.g. "37 PNGs") is appended when set.
 public final class ProgressReporter {
     public let label: String
     public let totalFrames: Int?
@@ -27,17 +29,20 @@ public final class ProgressReporter {
     private var nextCheck: Int
     private var lastDraw: Double
     private var shown = false
+    /// Appended to the line after a comma when set (what else the run produced so far).
+    public var note: String?
 
     /// - Parameters:
     ///   - totalFrames: the number of frames the run will produce, if known (adds n/N and a percentage).
     ///   - quiet: never show anything (`--quiet`).
-    ///   - fileDescriptor: where to draw (2); drawing happens only if it is a terminal, unless `force`.
+    ///   - fileDescriptor: where to draw (2).
+    ///   - isTerminal: whether that descriptor is a terminal; nothing is drawn otherwise.
     public init(label: String, totalFrames: Int?, quiet: Bool = false, fileDescriptor: Int32 = 2,
-                force: Bool = false, interval: Double = 0.1, delay: Double = 0.5, checkEvery: Int = 1024) {
+                isTerminal: Bool, interval: Double = 0.1, delay: Double = 0.5, checkEvery: Int = 1024) {
         self.label = label
         self.totalFrames = totalFrames
         self.fileDescriptor = fileDescriptor
-        self.isEnabled = !quiet && (force || isatty(fileDescriptor) == 1)
+        self.isEnabled = !quiet && isTerminal
         self.interval = interval
         self.delay = delay
         self.checkEvery = max(1, checkEvery)
@@ -81,8 +86,22 @@ public final class ProgressReporter {
             let rate = Double(framesDone) / elapsed
             s += rate >= 1e6 ? ", \(Self.oneDecimal(rate / 1e6)) M frames/s"
                 : rate >= 1e3 ? ", \(Self.oneDecimal(rate / 1e3)) k frames/s" : ", \(Int(rate)) frames/s"
+            s += ", elapsed \(Self.clock(elapsed))"
+            if let total = totalFrames, total > framesDone, framesDone > 0 {
+                s += ", ETA \(Self.clock(Double(total - framesDone) / rate))"
+            }
         }
+        if let note { s += ", " + note }
         return s
+    }
+
+    /// `0:07`, `12:34`, `3:02:01` (whole seconds).
+    public static func clock(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds >= 0 else { return "?" }
+        let total = Int(min(seconds, 1e9).rounded())
+        let (h, m, s) = (total / 3600, total / 60 % 60, total % 60)
+        func two(_ x: Int) -> String { x < 10 ? "0\(x)" : "\(x)" }
+        return h > 0 ? "\(h):\(two(m)):\(two(s))" : "\(m):\(two(s))"
     }
 
     private static func oneDecimal(_ x: Double) -> String {

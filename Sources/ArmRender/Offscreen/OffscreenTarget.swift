@@ -10,8 +10,8 @@ final class OffscreenTarget {
     let scene: SceneRenderer
     private var closed = false
 
-    init(scenario: Scenario, width: Int, height: Int) throws(RenderError) {
-        try OffscreenTarget.validate(width: width, height: height)
+    init(scenario: Scenario, size: ImageSize) throws(RenderError) {
+        let (width, height) = (size.width, size.height)
         try SDLSession.shared.ensureLibraries()
         let format = UInt32(SDL_PIXELFORMAT_RGBA32.rawValue)
         guard let surface = SDL_CreateRGBSurfaceWithFormat(0, Int32(width), Int32(height), 32, format) else {
@@ -32,18 +32,13 @@ final class OffscreenTarget {
         self.renderer = renderer
     }
 
-    static func validate(width: Int, height: Int) throws(RenderError) {
-        guard (16...16384).contains(width), (16...16384).contains(height) else {
-            throw RenderError(.invalidArgument, "image size must be 16…16384 pixels each way, got \(width)×\(height)")
-        }
-    }
-
     func draw(frame: Frame, trail: TipTrail, status: SceneStatus = SceneStatus()) throws(RenderError) {
         try scene.draw(frame: frame, trail: trail, status: status)
         SDL_RenderPresent(renderer)
     }
 
-    func save(to path: String) throws(RenderError) { try PNGWriter.save(surface, to: path) }
+    /// The picture drawn so far, encoded.
+    func encoded(as format: ImageFormat) throws(RenderError) -> [UInt8] { try ImageEncoder.encode(surface, as: format) }
 
     func close() {
         guard !closed else { return }

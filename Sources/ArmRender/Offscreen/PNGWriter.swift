@@ -1,44 +1,13 @@
 import CSDL2
-import FoundationEssentials
-import Glibc
 
-/// Saving pixels as PNG files, atomically (a temporary file in the same directory, then a rename), with errors
-/// that name the path. Use with the SDL lock held.
+/// Saving pixels as a picture file: encoded in memory (`ImageEncoder`, PNG or JPEG by the path's extension)
+/// and handed to the program's `ImageSink`, which owns every file write. Use with the SDL lock held.
 enum PNGWriter {
-    /// Writes `surface` to `path`.
-    static func save(_ surface: UnsafeMutablePointer<SDL_Surface>, to path: String) throws(RenderError) {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent().path
-        var isDir = false
-        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir else {
-            throw RenderError(.io, "cannot write \(path): directory \(dir) does not exist")
-        }
-        let tmp = dir + "/.\(url.lastPathComponent).tmp-\(getpid())"
-        makeOpaque(surface)
-        guard IMG_SavePNG(surface, tmp) == 0 else {
-            let reason = SDLSession.lastError
-            try? FileManager.default.removeItem(atPath: tmp)
-            throw RenderError(.io, "cannot write \(path): \(reason)")
-        }
-        guard rename(tmp, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: tmp)
-            throw RenderError(.io, "cannot write \(path): \(reason)")
-        }
-    }
-
-    /// Blending onto an RGBA surface leaves alpha a little under 255 in places; a picture must be opaque.
-    static func makeOpaque(_ surface: UnsafeMutablePointer<SDL_Surface>) {
-        let s = surface.pointee
-        guard let format = s.format, format.pointee.BytesPerPixel == 4, format.pointee.Amask != 0,
-              let pixels = s.pixels else { return }
-        let amask = format.pointee.Amask
-        SDL_LockSurface(surface)
-        for row in 0..<Int(s.h) {
-            let line = (pixels + row * Int(s.pitch)).assumingMemoryBound(to: UInt32.self)
-            for col in 0..<Int(s.w) { line[col] |= amask }
-        }
-        SDL_UnlockSurface(surface)
+    /// Encodes `surface` in the format `path` names and writes it through `sink`.
+    static func save(_ surface: UnsafeMutablePointer<SDL_Surface>, to path: String, sink: any ImageSink) throws(RenderError) {
+        let format = ImageFormat.forOutput(path)
+        let bytes = try ImageEncoder.encode(surface, as: format)
+        try sink.deliver(bytes, to: path)
     }
 
     /// Reads the renderer's current output (call before SDL_RenderPresent) into a new RGBA32 surface.
@@ -58,9 +27,9 @@ enum PNGWriter {
     }
 
     /// Saves what the renderer has drawn so far.
-    static func saveScreenshot(_ renderer: OpaquePointer, to path: String) throws(RenderError) {
+    static func saveScreenshot(_ renderer: OpaquePointer, to path: String, sink: any ImageSink) throws(RenderError) {
         let surface = try capture(renderer)
         defer { SDL_FreeSurface(surface) }
-        try save(surface, to: path)
+        try save(surface, to: path, sink: sink)
     }
 }

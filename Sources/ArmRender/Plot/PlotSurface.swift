@@ -14,7 +14,7 @@ final class PlotSurface {
     private var closed = false
 
     init(width: Int, height: Int) throws(RenderError) {
-        try OffscreenTarget.validate(width: width, height: height)
+        _ = try ImageSize(width: width, height: height)   // the one size rule for every picture
         try SDLSession.shared.ensureLibraries()
         let format = UInt32(SDL_PIXELFORMAT_RGBA32.rawValue)
         guard let surface = SDL_CreateRGBSurfaceWithFormat(0, Int32(width), Int32(height), 32, format) else {
@@ -67,7 +67,7 @@ final class PlotSurface {
     func png() throws(RenderError) -> [UInt8] {
         canvas.flush()
         SDL_RenderPresent(renderer)
-        return try PlotPNGOutput.encode(surface)
+        return try ImageEncoder.encode(surface, as: .png)
     }
 
     /// 1 at 1280×800, down to 0.72 for small pictures, up to 1.6 for large ones.

@@ -12,9 +12,7 @@ public enum WindowApp {
     /// `.noDisplay` — before any window is created — when no real display can be reached (see `DisplayProbe`).
     public static func run(scenario: Scenario, options: WindowOptions) throws(RenderError) {
         try SDLLibraries.require()
-        guard options.width >= 200, options.height >= 150, options.width <= 16384, options.height <= 16384 else {
-            throw RenderError(.invalidArgument, "window size must be at least 200×150, got \(options.width)×\(options.height)")
-        }
+        // The size is an ImageSize: already within its one range.
         if let q = options.quitAfter, !(q.isFinite && q >= 0) {
             throw RenderError(.invalidArgument, "quit-after must be a number of seconds ≥ 0, got \(q)")
         }

@@ -1,12 +1,15 @@
 /// How `WindowApp.run` opens and drives the window.
 public struct WindowOptions: Sendable {
-    /// Window size in points (the drawable may have more pixels on a high-DPI display).
-    public var width = 1280
-    public var height = 800
+    /// Window size in points (the drawable may have more pixels on a high-DPI display); `ImageSize`'s range.
+    public var size = ImageSize.standard
+    public var width: Int { size.width }
+    public var height: Int { size.height }
     /// Quit after this many wall-clock seconds (for scripts and screenshots); nil runs until the user quits.
     public var quitAfter: Double?
-    /// Save a PNG of the last frame drawn, just before quitting (by any means).
+    /// Save a picture (PNG or JPEG, by the extension) of the last frame drawn, just before quitting (by any means).
     public var screenshotPath: String?
+    /// Where screenshots are written (the program's one output writer); without one, saving fails with a message.
+    public var imageSink: (any ImageSink)?
     /// Open paused (Space starts).
     public var startPaused = false
     /// Start again from frame 0 at the end of the run (key L toggles).
@@ -21,4 +24,16 @@ public struct WindowOptions: Sendable {
     public var reportTiming = false
 
     public init() {}
+}
+
+/// What a window without an `ImageSink` does with a screenshot: refuses, naming the path.
+struct MissingImageSink: ImageSink {
+    func write(image bytes: [UInt8], to path: String) throws {
+        throw RenderError(.io, "cannot write \(path): no image writer was configured")
+    }
+}
+
+extension WindowOptions {
+    /// `imageSink`, or one that refuses.
+    var sink: any ImageSink { imageSink ?? MissingImageSink() }
 }

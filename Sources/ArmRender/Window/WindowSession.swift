@@ -218,14 +218,14 @@ final class WindowSession {
     private func saveScreenshots(finalError: inout RenderError?) {
         if let path = pendingScreenshot {
             pendingScreenshot = nil
-            do { try PNGWriter.saveScreenshot(renderer, to: path) } catch { finalError = error; quit = true }
+            do { try PNGWriter.saveScreenshot(renderer, to: path, sink: options.sink) } catch { finalError = error; quit = true }
         }
         if screenshotRequested {
             screenshotRequested = false
             saveInteractiveScreenshot()
         }
         if quit, let path = options.screenshotPath, finalError == nil {
-            do { try PNGWriter.saveScreenshot(renderer, to: path) } catch { finalError = error }
+            do { try PNGWriter.saveScreenshot(renderer, to: path, sink: options.sink) } catch { finalError = error }
         }
     }
 
@@ -235,7 +235,7 @@ final class WindowSession {
                                                 directory: FileManager.default.currentDirectoryPath)
         let message: String
         do {
-            try PNGWriter.saveScreenshot(renderer, to: path)
+            try PNGWriter.saveScreenshot(renderer, to: path, sink: options.sink)
             message = "armsim: screenshot saved to \(path)"
         } catch {
             message = "armsim: \(error.message)"

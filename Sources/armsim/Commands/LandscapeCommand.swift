@@ -70,7 +70,7 @@ struct LandscapeCommand: ParsableCommand {
         guard output != nil || csv != nil || json else {
             throw CommandFailure(message: "nothing to do: give --output FILE, --csv FILE or --json", exitCode: ExitCode32.usage)
         }
-        let (width, height) = try SizeOption.parse(size)
+        let imageSize = try SizeOption.parse(size); let (width, height) = (imageSize.width, imageSize.height)
         let n = try LandscapeOptions.resolution(resolution), r = try LandscapeOptions.range(range)
         let methods = try LandscapeOptions.methods(paths)
         let problem = try resolveProblem()
@@ -90,7 +90,7 @@ struct LandscapeCommand: ParsableCommand {
             let phi = problem.task == .pose ? ", φ \(problem.target.phi)" : ""
             picture.title = "L(q\(pair.0), q\(pair.1)) of \(problem.source), target (\(problem.target.x), \(problem.target.y)\(phi)); other joints held"
             let bytes: [UInt8]
-            do { bytes = try picture.png(width: width, height: height) } catch { throw CommandFailure(message: error.description) }
+            do { bytes = try picture.png(width: width, height: height) } catch { throw CommandFailure(message: "\(error)") }
             try PlotOutputFile.write(bytes, to: output)
             Diagnostics.info("wrote \(output) (\(width)x\(height)): joints \(pair.0),\(pair.1), \(points.count) critical points")
         }

@@ -40,7 +40,7 @@ struct PlotCommand: ParsableCommand {
     var scenario: String?
 
     func run() throws {
-        let (width, height) = try SizeOption.parse(size)
+        let imageSize = try SizeOption.parse(size); let (width, height) = (imageSize.width, imageSize.height)
         let panels = try PlotPanelOption.parse(columns)
         try PlotPaths.checkDistinct(input: input, output: output)
         let loaded = try scenario.map { (path: String) throws(CommandFailure) in try ScenarioInput.load(path) }

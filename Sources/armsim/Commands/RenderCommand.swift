@@ -5,21 +5,27 @@ import ArmRender
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Draw the scene at one simulated time into a PNG, with no display needed.",
-        discussion: "The picture shows the arm at time T with the tip's trail up to T (default: the end of the run)."
+        abstract: "Draw the scene at one simulated time into a PNG or JPEG, with no display needed.",
+        discussion: """
+        The picture shows the arm at time T with the tip's trail up to T (default: the end of the run). The format follows the extension of FILE: .png, or .jpg/.jpeg. A regular FILE is replaced atomically; a device, FIFO or symbolic link is written through. Exit status: 0 success, 1 output failure, 2 invalid scenario, 64 usage.
+
+        Examples:
+          armsim render scenarios/circle.json --output circle.png
+          armsim render scenarios/pose.json --output pose.jpg --time 2.5 --size 640x400
+        """
     )
 
-    @Argument(help: "The scenario file.")
+    @Argument(help: ArgumentHelp("The scenario file (JSON).", valueName: "FILE"))
     var scenario: String
 
-    @Option(help: "The PNG file to write.")
+    @Option(help: ArgumentHelp("The picture to write (.png, .jpg or .jpeg).", valueName: "FILE"))
     var output: String
 
-    @Option(help: "Simulated time in seconds (default: the scenario's duration).")
-    var time: Double?
+    @Option(help: ArgumentHelp("Simulated time, within the scenario's duration (default: its end).", valueName: "SECONDS"))
+    var time: DecimalNumber?
 
-    @Option(help: "Image size WIDTHxHEIGHT in pixels.")
-    var size = "1280x800"
+    @Option(help: ArgumentHelp("Image size, 64…8192 each way (default: 1280x800).", valueName: "WxH"))
+    var size: String?
 
     @Flag(help: "Draw the manipulability (velocity) ellipse of J Jᵀ at the tip (the same as --panels ellipse).")
     var ellipse = false
@@ -28,22 +34,28 @@ struct RenderCommand: ParsableCommand {
     var panels = ""
 
     func run() throws {
-        let (width, height) = try SizeOption.parse(size)
+        let imageSize = try size.map { try SizeOption.parse($0) } ?? .standard
+        try SameFile.check(input: scenario, output: output, option: "--output")
+        try PictureFormat.check(output, option: "--output")
         var shown: Set<WindowPanel>
         do { shown = try WindowPanel.parseList(panels, option: "--panels") } catch {
             throw CommandFailure(message: error.message, exitCode: ExitCode32.usage)
         }
         if ellipse { shown.insert(.ellipse) }
         let loaded = try ScenarioInput.load(scenario)
-        let t = time ?? loaded.simulation.duration
-        guard t.isFinite, t >= 0, t <= loaded.simulation.duration + 1e-9 else {
-            throw CommandFailure(message: "--time: must be within 0…\(loaded.simulation.duration) s (the scenario's duration), got \(t)", exitCode: ExitCode32.usage)
-        }
+        let t = time?.value ?? loaded.simulation.duration
         do {
-            try OffscreenRenderer.renderPNG(scenario: loaded, time: t, width: width, height: height, path: output, panels: shown)
+            _ = try RenderTime.frameIndex(time: t, simulation: loaded.simulation)
+        } catch {
+            throw CommandFailure(message: "--time: \(error.message)", exitCode: ExitCode32.usage)
+        }
+        SignalHandling.announce(outputDescription: "nothing was written to '\(output)'")
+        do {
+            try OffscreenRenderer.render(scenario: loaded, time: t, size: imageSize, to: output, panels: shown, sink: FileImageSink())
         } catch {
             throw CommandFailure(message: error.description)
         }
-        Diagnostics.info("wrote \(output) (\(width)x\(height), t = \(t) s)")
+        SignalHandling.announce(outputDescription: nil)
+        Diagnostics.info("wrote \(output) (\(imageSize), t = \(t) s)")
     }
 }

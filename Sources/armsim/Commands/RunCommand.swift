@@ -2,21 +2,25 @@ import ArgumentParser
 import ArmIO
 import ArmKit
 import ArmRender
-import FoundationEssentials
-#if canImport(Glibc)
-import Glibc
-#endif
+
+extension TrajectoryFormat: ExpressibleByArgument {}
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a scenario: in a window, or --headless with the joint trajectory on stdout.",
         discussion: """
-        Headless: CSV (with a header) or JSON Lines, one row per time step, to stdout or --output FILE
-        (written atomically: a failed or interrupted run leaves no file). A summary goes to stderr unless --quiet.
-        Window: see the README for the keys. Without a reachable display the window is not faked: the
-        command exits with status 69 and points to --headless and xvfb-run.
-        --record DIR runs without a window and writes every Nth frame as DIR/frame-NNNNNN.png.
+        Headless: CSV (with a header) or JSON Lines, one row per time step, to stdout or to --output FILE. A regular FILE is written atomically (a failed or interrupted run leaves no file); a device, FIFO or symbolic link is written through. A summary goes to stderr unless --quiet.
+
+        Window: see the README for the keys. Without a reachable display the window is not faked: the command exits with status 69 and points to --headless and xvfb-run.
+
+        --record DIR runs without a window and writes every Nth frame as DIR/frame-NNNNNN.png. DIR must be new or empty; with --overwrite the old frame-*.png files are removed first and other files are kept.
+
+        Flags belong to a mode (window: --size, --quit-after, --screenshot, --paused; --headless: --format, --output; --record: --every, --size, --overwrite); any other combination is refused. Exit status: 0 success, 1 run or output failure, 2 invalid scenario, 64 usage, 69 no display, 128+N ended by signal N.
+
+        Examples:
+          armsim run scenarios/circle.json --headless --output circle.csv
+          armsim run scenarios/figure8.json --record frames --every 5 --size 640x400
         """
     )
 
@@ -34,32 +38,35 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "No window: stream the trajectory to stdout (or --output).")
     var headless = false
 
-    @Option(help: "Trajectory format: csv or jsonl.")
-    var format = "csv"
+    @Option(help: ArgumentHelp("Trajectory format (default: csv).", valueName: "FORMAT"))
+    var format: TrajectoryFormat?
 
-    @Option(help: "Write the trajectory to FILE (atomically) instead of stdout.")
+    @Option(help: ArgumentHelp("Write the trajectory to FILE instead of stdout.", valueName: "FILE"))
     var output: String?
 
-    @Option(help: "Override the scenario's duration, seconds.")
-    var duration: Double?
+    @Option(help: ArgumentHelp("Override the scenario's duration (> 0).", valueName: "SECONDS"))
+    var duration: DecimalNumber?
 
     @Flag(help: "No summary or progress on stderr.")
     var quiet = false
 
-    @Option(help: "Write frames as numbered PNGs into DIR (no window).")
+    @Option(help: ArgumentHelp("Write frames as numbered PNGs into DIR (no window).", valueName: "DIR"))
     var record: String?
 
-    @Option(help: "With --record: every Nth frame.")
-    var every = 1
+    @Option(help: ArgumentHelp("With --record: write every Nth frame (default: 1).", valueName: "N"))
+    var every: Int?
 
-    @Option(name: .customLong("quit-after"), help: "Window: quit after this many seconds of wall time.")
-    var quitAfter: Double?
+    @Flag(help: "With --record: replace the frame-*.png files of an earlier recording in DIR.")
+    var overwrite = false
 
-    @Option(help: "Window: save a PNG of the window just before quitting.")
+    @Option(name: .customLong("quit-after"), help: ArgumentHelp("Window: quit after this much wall time.", valueName: "SECONDS"))
+    var quitAfter: DecimalNumber?
+
+    @Option(help: ArgumentHelp("Window: save a picture (.png, .jpg) of the window just before quitting.", valueName: "FILE"))
     var screenshot: String?
 
-    @Option(help: "Window or --record image size WIDTHxHEIGHT.")
-    var size = "1280x800"
+    @Option(help: ArgumentHelp("Window or --record image size, 64…8192 each way (default: 1280x800).", valueName: "WxH"))
+    var size: String?
 
     @Flag(help: "Window: start paused.")
     var paused = false
@@ -80,54 +87,88 @@ struct RunCommand: ParsableCommand {
     var panels = ""
 
     func run() throws {
-        guard let trajectoryFormat = TrajectoryFormat(rawValue: format) else {
-            throw CommandFailure(message: "--format: must be 'csv' or 'jsonl', got '\(format)'", exitCode: ExitCode32.usage)
-        }
-        guard every >= 1 else { throw CommandFailure(message: "--every: must be >= 1, got \(every)", exitCode: ExitCode32.usage) }
-        if output != nil && !headless {
-            throw CommandFailure(message: "--output: only with --headless (the trajectory is written in headless mode)", exitCode: ExitCode32.usage)
-        }
-        if curvature && !headless {
-            throw CommandFailure(message: "--curvature: only with --headless (it adds trajectory columns)", exitCode: ExitCode32.usage)
-        }
-        if let quitAfter, !(quitAfter > 0 && quitAfter.isFinite) {
-            throw CommandFailure(message: "--quit-after: must be > 0 seconds, got \(quitAfter)", exitCode: ExitCode32.usage)
-        }
-        if plot != nil && !headless { throw CommandFailure(message: "--plot: only with --headless", exitCode: ExitCode32.usage) }
+        try rules.check()
+        let duration = try checkedDuration()
+        if let every, every < 1 { throw usage("--every: must be >= 1, got \(every)") }
+        if let quitAfter, !(quitAfter.value > 0) { throw usage("--quit-after: must be > 0 seconds, got \(quitAfter.value)") }
+        let imageSize = try size.map { try SizeOption.parse($0) } ?? .standard
         try BatchRun.checkUsage(scenarioCount: scenarios.count, headless: headless, outputDirectory: outputDirectory,
                                 output: output, record: record, jobs: jobs, duration: duration)
         if let outputDirectory {
-            let plan = try BatchPlan(scenarios: scenarios, directory: outputDirectory, format: trajectoryFormat)
-            return try BatchRun(plan: plan, format: trajectoryFormat, duration: duration,
+            let plan = try BatchPlan(scenarios: scenarios, directory: outputDirectory, format: format ?? .csv)
+            return try BatchRun(plan: plan, format: format ?? .csv, duration: duration,
                                 jobs: jobs ?? BatchWorkers.coreCount, quiet: quiet).run()
         }
-        let (width, height) = try SizeOption.parse(size)
-        let loaded = try ScenarioInput.load(scenarios[0], duration: duration)
+        let scenario = scenarios[0]
+        if let output { try SameFile.check(input: scenario, output: output, option: "--output") }
+        if let plot { try SameFile.check(input: scenario, output: plot, option: "--plot") }
+        if let screenshot {
+            try SameFile.check(input: scenario, output: screenshot, option: "--screenshot")
+            try PictureFormat.check(screenshot, option: "--screenshot")
+        }
         var shownPanels: Set<WindowPanel>
         do { shownPanels = try WindowPanel.parseList(panels, option: "--panels") } catch {
-            throw CommandFailure(message: error.message, exitCode: ExitCode32.usage)
+            throw usage(error.message)
         }
         if ellipse { shownPanels.insert(.ellipse) }
-
+        let loaded = try ScenarioInput.load(scenario, duration: duration)
         if headless || record != nil {
-            try HeadlessRun(scenario: loaded, format: trajectoryFormat, writesTrajectory: headless, output: output,
-                            quiet: quiet, record: record.map { ($0, every, width, height) }, curvature: curvature,
-                            panels: shownPanels).run()
-            if let plot { try PlotOutputFile.write(PlotRunPicture.fromScenario(loaded, panels: RunPlotPanel.allCases, width: width, height: height), to: plot) }
+            let recording = record.map { RecordingRequest(directory: $0, every: every ?? 1, size: imageSize, overwrite: overwrite) }
+            try HeadlessRun(scenario: loaded, format: format ?? .csv, writesTrajectory: headless, output: output,
+                            quiet: quiet, record: recording, curvature: curvature, panels: shownPanels).run()
+            if let plot {
+                let picture = try PlotRunPicture.fromScenario(loaded, panels: RunPlotPanel.allCases, width: imageSize.width, height: imageSize.height)
+                try PlotOutputFile.write(picture, to: plot)
+            }
             return
         }
+        try runWindow(loaded, size: imageSize, panels: shownPanels)
+    }
+
+    private var rules: RunFlagRules {
+        var given: Set<String> = []
+        if format != nil { given.insert("--format") }
+        if output != nil { given.insert("--output") }
+        if every != nil { given.insert("--every") }
+        if overwrite { given.insert("--overwrite") }
+        if quitAfter != nil { given.insert("--quit-after") }
+        if screenshot != nil { given.insert("--screenshot") }
+        if size != nil { given.insert("--size") }
+        if paused { given.insert("--paused") }
+        if loop { given.insert("--loop") }
+        if plot != nil { given.insert("--plot") }
+        if curvature { given.insert("--curvature") }
+        if ellipse { given.insert("--ellipse") }
+        if !panels.isEmpty { given.insert("--panels") }
+        return RunFlagRules(headless: headless, recording: record != nil, given: given)
+    }
+
+    private func checkedDuration() throws(CommandFailure) -> Double? {
+        guard let duration else { return nil }
+        guard duration.value > 0 else { throw usage("--duration: must be > 0 seconds, got \(duration.value)") }
+        return duration.value
+    }
+
+    private func runWindow(_ loaded: Scenario, size: ImageSize, panels: Set<WindowPanel>) throws {
         var options = WindowOptions()
-        options.width = width
-        options.height = height
-        options.quitAfter = quitAfter
+        options.size = size
+        options.quitAfter = quitAfter?.value
         options.screenshotPath = screenshot
+        options.imageSink = FileImageSink()
         options.startPaused = paused
         options.loop = loop
-        options.panels = shownPanels
+        options.panels = panels
+        SignalHandling.windowRunning = true
+        defer { SignalHandling.windowRunning = false }
+        if let screenshot { SignalHandling.announce(outputDescription: "no screenshot was written to '\(screenshot)'") }
         do {
             try WindowApp.run(scenario: loaded, options: options)
         } catch {
             throw CommandFailure(message: error.description, exitCode: [.noDisplay, .missingLibrary].contains(error.kind) ? ExitCode32.noDisplay : ExitCode32.failure)
         }
+    }
+
+    private func usage(_ message: String) -> CommandFailure {
+        CommandFailure(message: message, exitCode: ExitCode32.usage)
     }
 }

@@ -5,10 +5,17 @@ import ArmKit
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check scenario files: 'ok' per valid file, or every problem with its field. Exit 0 only if all are valid."
+        abstract: "Check scenario files: 'ok' per valid file, or every problem with its field. Exit 0 only if all are valid.",
+        discussion: """
+        Prints "FILE: ok" on stdout for each valid file, and each problem of an invalid one on stderr as one line naming the file and the field. Exit status: 0 all valid, 2 any invalid, 64 usage.
+
+        Examples:
+          armsim validate scenarios/*.json
+          armsim validate my-arm.json 2>&1 | head -1
+        """
     )
 
-    @Argument(help: "Scenario files.")
+    @Argument(help: ArgumentHelp("Scenario files (JSON).", valueName: "FILE"))
     var scenarios: [String]
 
     func validate() throws {

@@ -58,7 +58,7 @@ struct WorkspaceCommand: ParsableCommand {
     var size = "1280x800"
 
     func run() throws {
-        let (width, height) = try SizeOption.parse(size)
+        let imageSize = try SizeOption.parse(size); let (width, height) = (imageSize.width, imageSize.height)
         guard (1...1_000_000_000).contains(samples) else {
             throw CommandFailure(message: "--samples: must be 1…1000000000, got \(samples)", exitCode: ExitCode32.usage)
         }
@@ -82,7 +82,7 @@ struct WorkspaceCommand: ParsableCommand {
         picture.ellipseConfigurations = ellipse ? configurations : []
         picture.title = "Workspace of \(name): \(metric.rawValue) by sampling joint space (seed \(seed))"
         let bytes: [UInt8]
-        do { bytes = try picture.png(width: width, height: height) } catch { throw CommandFailure(message: error.description) }
+        do { bytes = try picture.png(width: width, height: height) } catch { throw CommandFailure(message: "\(error)") }
         try PlotOutputFile.write(bytes, to: output)
         Diagnostics.info("wrote \(output) " + String(cFormat: "(%dx%d): %d samples in %.3f s, %.3f s in all", width, height,
                                                               samples, sampling, Date().timeIntervalSince(start)))

@@ -1,66 +1,63 @@
 import ArmIO
 import ArmKit
 import ArmRender
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
 
+/// `--record DIR` as asked: where, how often, how big, and whether old frames may be replaced.
+struct RecordingRequest {
+    var directory: String
+    var every: Int
+    var size: ImageSize
+    var overwrite: Bool
+}
+
 /// The headless pipeline: one simulator feeding the trajectory writer, the summary, the progress line and
-/// (with --record) the PNG recorder. Output to a file is atomic; a broken pipe ends the run quietly.
+/// (with --record) the frame recorder. Every frame is checked for non-finite numbers before any sink sees
+/// it. Output to a file is atomic; a broken pipe ends the run quietly.
 struct HeadlessRun {
     let scenario: Scenario
     let format: TrajectoryFormat
     let writesTrajectory: Bool
     let output: String?
     let quiet: Bool
-    /// (directory, every, width, height)
-    let record: (String, Int, Int, Int)?
+    let record: RecordingRequest?
     /// `--curvature`: the loss, gradient-norm and curvature columns.
     var curvature = false
     /// Panels on the recorded pictures (`--panels`).
     var panels: Set<WindowPanel> = []
 
     func run() throws {
-        FileDescriptorSink.ignoreBrokenPipeSignal()
-        var fileOutput: AtomicFileOutput?
-        var writer: TrajectoryWriter?
-        if writesTrajectory {
-            let sink: any ByteSink
-            if let output {
-                do {
-                    let file = try AtomicFileOutput(path: output)
-                    fileOutput = file
-                    sink = file
-                } catch {
-                    throw CommandFailure(message: "\(error)")
-                }
-            } else {
-                sink = FileDescriptorSink.standardOutput()
-            }
-            writer = TrajectoryWriter(format: format, jointCount: scenario.arm.jointCount, task: scenario.task, sink: sink,
-                                      curvature: curvature)
-        }
+        let (fileOutput, writer) = try openTrajectory()
         let recorder: FrameRecorder?
         do {
-            recorder = try record.map { try FrameRecorder(scenario: scenario, directory: $0.0, every: $0.1, width: $0.2, height: $0.3) }
+            recorder = try record.map(openRecorder)
             recorder?.panels = panels
         } catch {
             fileOutput?.abort()
-            throw CommandFailure(message: "\(error)")
+            throw (error as? CommandFailure) ?? CommandFailure(message: "\(error)")
         }
-
+        announceInterruption()
         let simulator = Simulator(scenario: scenario, curvature: curvature)
-        let progress = ProgressReporter(label: scenario.name, totalFrames: simulator.frameCount, quiet: quiet)
+        let progress = ProgressReporter(label: scenario.name, totalFrames: simulator.frameCount, quiet: quiet,
+                                        isTerminal: TerminalInfo.stderrIsTerminal,
+                                        checkEvery: recorder == nil ? 1024 : 1)
         var summary = RunSummary(task: scenario.task)
-        let start = Date()
+        let start = Self.now()
+        defer { progress.finish() }
         do {
             try writer?.writeHeader()
             // Frames are lent, not copied: the loop allocates nothing per frame.
             while try simulator.advance({ frame throws in
+                try NonFiniteFrameCheck.check(frame)
                 try writer?.write(frame)
                 summary.add(frame)
-                if let recorder { try recorder.record(copy frame) }
+                if let recorder {
+                    let before = recorder.filesWritten
+                    try recorder.record(copy frame)
+                    if recorder.filesWritten != before { progress.note = "\(recorder.filesWritten) PNGs" }
+                }
                 progress.update(framesDone: frame.index + 1)
             }) {}
             try writer?.finish()
@@ -69,20 +66,86 @@ struct HeadlessRun {
         } catch OutputError.brokenPipe {
             // The reader went away (`| head`): a normal end, with nothing more to say.
             fileOutput?.abort()
-            progress.finish()
             return
-        } catch let error as RenderError {
-            fileOutput?.abort()
-            progress.finish()
-            throw CommandFailure(message: error.description)
         } catch {
             fileOutput?.abort()
-            progress.finish()
-            throw CommandFailure(message: "\(error)")
+            throw CommandFailure(message: failureMessage(error))
         }
+        SignalHandling.announce(outputDescription: nil)
         progress.finish()
         if !quiet {
-            Diagnostics.write(summary.line(name: scenario.name, wallSeconds: Date().timeIntervalSince(start)) + "\n")
+            let line = summary.line(name: scenario.name, wallSeconds: Self.now() - start,
+                                    outputs: outputs(fileOutput, recorder))
+            Diagnostics.write(line + "\n")
         }
+    }
+
+    private func openTrajectory() throws(CommandFailure) -> (AtomicFileOutput?, TrajectoryWriter?) {
+        guard writesTrajectory else { return (nil, nil) }
+        var file: AtomicFileOutput?
+        let sink: any ByteSink
+        if let output {
+            do {
+                file = try AtomicFileOutput(path: output)
+            } catch {
+                throw CommandFailure(message: "\(error)")
+            }
+            sink = file!
+        } else {
+            guard !StandardDescriptors.stdoutWasClosed else {
+                throw CommandFailure(message: "stdout is closed: nowhere to write the trajectory (give --output FILE)")
+            }
+            sink = FileDescriptorSink.standardOutput()
+        }
+        let writer = TrajectoryWriter(format: format, jointCount: scenario.arm.jointCount, task: scenario.task, sink: sink,
+                                      curvature: curvature)
+        return (file, writer)
+    }
+
+    private func openRecorder(_ request: RecordingRequest) throws -> FrameRecorder {
+        do {
+            try OutputDirectory.prepare(request.directory, overwrite: request.overwrite, option: "--record",
+                                        isOwnName: FrameRecorder.isFrameName)
+        } catch OutputError.notEmpty(let path, let advice) {
+            throw CommandFailure(message: "--record: '\(path)' is not empty; \(advice)", exitCode: ExitCode32.usage)
+        }
+        return try FrameRecorder(scenario: scenario, directory: request.directory, every: request.every,
+                                 size: request.size, sink: FileImageSink(durable: false))
+    }
+
+    /// What a signal's line says was (not) written.
+    private func announceInterruption() {
+        var parts: [String] = []
+        if writesTrajectory, let output { parts.append("nothing was written to '\(output)'") }
+        if let record { parts.append("the frames already in '\(record.directory)' are complete, no partial frame was left") }
+        SignalHandling.announce(outputDescription: parts.isEmpty ? nil : parts.joined(separator: "; "))
+    }
+
+    private func failureMessage(_ error: any Error) -> String {
+        var message = (error as? RenderError)?.description ?? "\(error)"
+        if case OutputError.nonFinite = error, writesTrajectory {
+            message += output.map { "; nothing was written to '\($0)'" } ?? "; the rows before it are on stdout"
+        }
+        return message
+    }
+
+    /// "wrote 'out.csv' (52.1 kB)", "wrote 81 PNGs to 'frames' (3.40 MB)".
+    private func outputs(_ file: AtomicFileOutput?, _ recorder: FrameRecorder?) -> [String] {
+        var parts: [String] = []
+        if let output, let file {
+            var info = stat()
+            let size = stat(file.targetPath, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? " (\(RunSummary.size(bytes: Int64(info.st_size))))" : ""
+            parts.append("wrote '\(output)'\(size)")
+        }
+        if let recorder {
+            parts.append("wrote \(recorder.filesWritten) PNG\(recorder.filesWritten == 1 ? "" : "s") to '\(recorder.directory)' (\(RunSummary.size(bytes: recorder.bytesWritten)))")
+        }
+        return parts
+    }
+
+    private static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
     }
 }

@@ -1,7 +1,8 @@
 /// Lets `--q -0.5,0.3` work as well as `--q=-0.5,0.3`: a value that starts with '-' and a digit would
-/// otherwise be taken for an option.
+/// otherwise be taken for an option (and `--duration -1` reported as "missing value" instead of "must be > 0").
 enum NegativeNumberArguments {
-    static let numericOptions: Set<String> = ["--q", "--links", "--base", "--time", "--target", "--q0", "--hvp", "--qdot", "--tip-velocity"]
+    static let numericOptions: Set<String> = ["--q", "--links", "--base", "--time", "--duration", "--quit-after", "--every",
+                                               "--target", "--q0", "--hvp", "--qdot", "--tip-velocity"]
 
     static func normalise(_ arguments: [String]) -> [String] {
         var result: [String] = []

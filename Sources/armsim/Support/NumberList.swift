@@ -7,8 +7,8 @@ enum NumberList {
         }
         var values: [Double] = []
         for (i, part) in parts.enumerated() {
-            guard let value = Double(part), value.isFinite else {
-                throw CommandFailure(message: "\(option)[\(i)]: expected a finite number, got '\(part)'", exitCode: ExitCode32.usage)
+            guard let value = DecimalNumber.parse(part) else {
+                throw CommandFailure(message: "\(option)[\(i)]: expected a finite decimal number, got '\(part)'", exitCode: ExitCode32.usage)
             }
             values.append(value)
         }

@@ -13,8 +13,8 @@ enum ScenarioInput {
             throw CommandFailure(message: lines.last ?? "\(path): invalid scenario", exitCode: ExitCode32.invalidScenario)
         }
         if let duration {
-            guard duration.isFinite, duration >= 0 else {
-                throw CommandFailure(message: "--duration: must be a finite number >= 0, got \(duration)", exitCode: ExitCode32.usage)
+            guard duration.isFinite, duration > 0 else {
+                throw CommandFailure(message: "--duration: must be > 0 seconds, got \(duration)", exitCode: ExitCode32.usage)
             }
             let frames = duration / scenario.simulation.dt
             guard frames < Double(SimulationConfig.maxFrames) else {

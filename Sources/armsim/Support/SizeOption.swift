@@ -1,15 +1,23 @@
-/// "WxH" in pixels, as --size takes it.
-enum SizeOption {
-    static let range = 64...8192
+import ArgumentParser
+import ArmRender
 
-    static func parse(_ text: String, option: String = "--size") throws(CommandFailure) -> (width: Int, height: Int) {
-        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else {
-            throw CommandFailure(message: "\(option): expected WIDTHxHEIGHT in pixels (e.g. 1280x800), got '\(text)'", exitCode: ExitCode32.usage)
+/// `--size WxH` parses straight into the one `ImageSize` (one range for the CLI, the renderer, the window).
+extension ImageSize: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let size = try? ImageSize(parsing: argument) else { return nil }
+        self = size
+    }
+
+    public var defaultValueDescription: String { description }
+}
+
+enum SizeOption {
+    /// The message for a bad `--size` (ArgumentParser's own says only "invalid").
+    static func parse(_ text: String, option: String = "--size") throws(CommandFailure) -> ImageSize {
+        do {
+            return try ImageSize(parsing: text)
+        } catch {
+            throw CommandFailure(message: "\(option): \(error.message)", exitCode: ExitCode32.usage)
         }
-        guard range.contains(w), range.contains(h) else {
-            throw CommandFailure(message: "\(option): width and height must be in \(range.lowerBound)…\(range.upperBound), got \(w)x\(h)", exitCode: ExitCode32.usage)
-        }
-        return (w, h)
     }
 }
