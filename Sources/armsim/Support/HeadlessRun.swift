@@ -103,6 +103,7 @@ struct HeadlessRun {
     }
 
     private func openRecorder(_ request: RecordingRequest) throws -> FrameRecorder {
+        try SDLLibraries.require()   // before the directory is prepared: a machine without SDL gets nothing made
         do {
             try OutputDirectory.prepare(request.directory, overwrite: request.overwrite, option: "--record",
                                         isOwnName: FrameRecorder.isFrameName)

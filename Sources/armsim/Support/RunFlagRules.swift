@@ -6,7 +6,7 @@ import ArmRender
 /// | mode                | flags it honours                                   |
 /// |---------------------|----------------------------------------------------|
 /// | window              | --size --quit-after --screenshot --paused --loop --panels --ellipse |
-/// | --headless          | --format --output --quiet --plot --curvature --output-dir --jobs    |
+/// | --headless          | --format --output --quiet --plot (with --size) --curvature --output-dir --jobs |
 /// | --record DIR        | --every --size --overwrite --quiet --panels --ellipse               |
 /// `--duration` works in every mode; `--headless --record DIR` does both headless jobs in one run.
 struct RunFlagRules {
@@ -29,8 +29,8 @@ struct RunFlagRules {
         for flag in ["--panels", "--ellipse"] where given.contains(flag) && headless && !recording {
             throw usage("\(flag): only for the window or --record (--headless alone draws nothing)")
         }
-        if given.contains("--size") && headless && !recording {
-            throw usage("--size: only for the window or --record (--headless alone draws nothing)")
+        if given.contains("--size") && headless && !recording && !given.contains("--plot") {
+            throw usage("--size: only for the window, --record or --plot (--headless alone draws nothing)")
         }
     }
 
