@@ -38,6 +38,19 @@ private struct Quadratic: DifferentiableScalarFunction {
         }
     }
 
+    /// The solver's λ_min (SymmetricEigen) and EigenDecomposition share one Jacobi sweep: same smallest pair.
+    @Test func solverSmallestEigenpairIsTheDecompositionsFirst() {
+        var rng = SplitMix64(seed: 11)
+        for n in 1...8 {
+            var a = Matrix(rows: n, columns: n)
+            for i in 0..<n { for j in i..<n { let v = Double.random(in: -2...2, using: &rng); a[i, j] = v; a[j, i] = v } }
+            let full = EigenDecomposition(symmetric: a), smallest = SymmetricEigen.smallest(a)
+            #expect(smallest.value == full.values[0])
+            let dot = zip(smallest.vector, full.vectors[0]).reduce(0) { $0 + $1.0 * $1.1 }
+            #expect(abs(abs(dot) - 1) < 1e-12)
+        }
+    }
+
     /// Links 1, 0.8, 0.6 stretched along +x, target (1.5, 0) on its own line: e = (−0.9, 0), ∇L = 0, and by hand
     /// ∇²L = yyᵀ − 0.9·S with y = (2.4, 1.4, 0.6) (J's y row) and S the suffix sums of the link lengths.
     @Test func stretchedArmIsAStationarySaddle() {

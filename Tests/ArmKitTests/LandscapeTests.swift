@@ -52,6 +52,12 @@ import AutoDiff
         #expect(CriticalPointKind(eigenvalues: (0, 2)) == .degenerate)
     }
 
+    /// The landscape's kinds are CurvatureClass's classes renamed: the same rule decides both.
+    @Test(arguments: [(1.0, 2.0), (-1, 2), (-1, -2), (0, 2), (-1, 0), (0, 0), (1e-13, 2e-13)])
+    func criticalPointKindNamesTheCurvatureClass(a: Double, b: Double) {
+        #expect(CriticalPointKind(eigenvalues: (a, b)) == CriticalPointKind(CurvatureClass.classify(eigenvalues: [a, b])))
+    }
+
     @Test func workspaceMapIsTheSameWhateverTheWorkerCount() {
         var sampler = WorkspaceSampler(arm: makeArm([1, 0.8, 0.6, 0.3]))
         sampler.samples = 100_000

@@ -47,7 +47,7 @@ struct ScenarioReader {
     }
 
     private func unknownFieldMessage(_ key: String, allowed: [String]) -> String {
-        if let suggestion = closest(to: key, in: allowed) { return "unknown field (did you mean \"\(suggestion)\"?)" }
+        if let suggestion = NameSuggestion.closest(to: key, in: allowed) { return "unknown field (did you mean \"\(suggestion)\"?)" }
         return "unknown field (known fields: \(allowed.joined(separator: ", ")))"
     }
 
@@ -118,7 +118,7 @@ struct ScenarioReader {
         { r, node, field in
             guard let s = string(&r, node, field) else { return nil }
             guard allowed.contains(s) else {
-                let hint = closest(to: s, in: allowed).map { " (did you mean \"\($0)\"?)" } ?? ""
+                let hint = NameSuggestion.closest(to: s, in: allowed).map { " (did you mean \"\($0)\"?)" } ?? ""
                 r.add(field, "must be one of \(allowed.map { "\"\($0)\"" }.joined(separator: ", ")), got \(quoted(s))\(hint)",
                       at: node.location)
                 return nil
@@ -209,43 +209,4 @@ struct Fields {
 
     /// Where the value of `key` is, or the object itself when absent.
     func location(of key: String) -> JSONLocation { members[key]?.value.location ?? location }
-}
-
-/// The allowed key nearest to `key` (within a small edit distance; ties go to the longer common prefix),
-/// else the only allowed key that `key` abbreviates.
-func closest(to key: String, in candidates: [String]) -> String? {
-    let k = Array(key.lowercased().unicodeScalars)
-    guard !k.isEmpty, k.count <= 64 else { return nil }
-    let limit = k.count <= 3 ? 1 : max(2, k.count / 3)
-    var best: (name: String, distance: Int, prefix: Int)?
-    for candidate in candidates {
-        let c = Array(candidate.lowercased().unicodeScalars)
-        let d = editDistance(k, c)
-        guard d <= limit else { continue }
-        let prefix = zip(k, c).prefix(while: { $0 == $1 }).count
-        if let b = best, (b.distance, -b.prefix) <= (d, -prefix) { continue }
-        best = (candidate, d, prefix)
-    }
-    if let best { return best.name }
-    // An abbreviation: "sim" for "simulation".
-    if k.count >= 3 {
-        let prefixed = candidates.filter { $0.lowercased().unicodeScalars.starts(with: k) }
-        if prefixed.count == 1 { return prefixed[0] }
-    }
-    return nil
-}
-
-private func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var row = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        row[0] = i
-        for j in 1...b.count {
-            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &row)
-    }
-    return previous[b.count]
 }

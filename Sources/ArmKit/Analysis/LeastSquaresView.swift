@@ -54,6 +54,15 @@ public struct LeastSquaresView: Sendable {
         conditionNumber = smallest > 0 ? (magnitudes.max() ?? 0) / smallest : nil
     }
 
+    /// ∇²L = JᵀJ − Σᵣ eᵣ∇²fᵣ from its two parts alone, without the nested-AD Hessian the full view also takes:
+    /// cheap enough for a read-out per drawn frame. `error` is e = target − f, one entry per task row.
+    public static func splitHessian(arm: PlanarArm, q: [Double], task: IKTask, error e: [Double], jacobian j: Matrix) -> Matrix {
+        var h = gram(j)
+        let second = secondOrderPart(arm: arm, q: q, task: task, error: e)
+        for k in h.elements.indices { h.elements[k] += second.elements[k] }
+        return h
+    }
+
     /// JᵀJ.
     static func gram(_ j: Matrix) -> Matrix {
         var g = Matrix(rows: j.columns, columns: j.columns)

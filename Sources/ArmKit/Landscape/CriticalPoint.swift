@@ -1,17 +1,23 @@
-/// What kind of stationary point of L a critical point is, by the signs of the 2×2 Hessian's eigenvalues.
+/// A landscape's names for `CurvatureClass` at a stationary point: a bowl is a minimum, a hill a maximum (or a
+/// degenerate one), a flat class degenerate (the test cannot tell: a valley floor, a ridge, a plateau).
 public enum CriticalPointKind: String, Sendable, Equatable, CaseIterable {
     case minimum
     case saddle
     case maximum
-    /// An eigenvalue within τ of zero: the test cannot tell (a valley floor, a ridge, a flat plateau).
     case degenerate
 
-    /// τ is relative to the larger |λ|: 1e-6 of it, and never below 1e-12 (m²/rad²).
+    public init(_ curvature: CurvatureClass) {
+        switch curvature {
+        case .bowl: self = .minimum
+        case .saddle: self = .saddle
+        case .hill: self = .maximum
+        case .flat: self = .degenerate
+        }
+    }
+
+    /// The class of the 2×2 Hessian's eigenvalues, by `CurvatureClass`'s rule.
     public init(eigenvalues l: (Double, Double)) {
-        let tau = Swift.max(1e-12, 1e-6 * Swift.max(Swift.abs(l.0), Swift.abs(l.1)))
-        let small = Swift.min(l.0, l.1), large = Swift.max(l.0, l.1)
-        if small > tau { self = .minimum } else if large < -tau { self = .maximum }
-        else if small < -tau && large > tau { self = .saddle } else { self = .degenerate }
+        self.init(CurvatureClass.classify(eigenvalues: [l.0, l.1]))
     }
 }
 

@@ -8,41 +8,15 @@ enum SymmetricEigen {
         h.rows <= 64 ? jacobi(h) : power(h)
     }
 
+    /// λ_min and its eigenvector from the shared Jacobi sweep (the first of equal smallest diagonal entries).
     static func jacobi(_ input: Matrix) -> (value: Double, vector: [Double]) {
         let n = input.rows
-        var a = input
-        var v = Matrix(rows: n, columns: n)
-        for i in 0..<n { v[i, i] = 1 }
-        for _ in 0..<60 {
-            var off = 0.0
-            for i in 0..<n { for j in (i + 1)..<max(i + 1, n) { off += a[i, j] * a[i, j] } }
-            if off < 1e-30 { break }
-            for p in 0..<n {
-                for q in (p + 1)..<max(p + 1, n) where a[p, q] != 0 {
-                    let theta = (a[q, q] - a[p, p]) / (2 * a[p, q])
-                    let t = (theta >= 0 ? 1.0 : -1.0) / (abs(theta) + (theta * theta + 1).squareRoot())
-                    let c = 1 / (t * t + 1).squareRoot(), s = t * c
-                    for k in 0..<n {
-                        let akp = a[k, p], akq = a[k, q]
-                        a[k, p] = c * akp - s * akq
-                        a[k, q] = s * akp + c * akq
-                    }
-                    for k in 0..<n {
-                        let apk = a[p, k], aqk = a[q, k]
-                        a[p, k] = c * apk - s * aqk
-                        a[q, k] = s * apk + c * aqk
-                    }
-                    for k in 0..<n {
-                        let vkp = v[k, p], vkq = v[k, q]
-                        v[k, p] = c * vkp - s * vkq
-                        v[k, q] = s * vkp + c * vkq
-                    }
-                }
-            }
-        }
+        var a = input.elements
+        var v = [Double](repeating: 0, count: n * n)
+        EigenDecomposition.decompose(&a, &v, n)
         var best = 0
-        for i in 1..<max(1, n) where a[i, i] < a[best, best] { best = i }
-        return (a[best, best], (0..<n).map { v[$0, best] })
+        for i in 1..<max(1, n) where a[i * n + i] < a[best * n + best] { best = i }
+        return (a[best * n + best], (0..<n).map { v[$0 * n + best] })
     }
 
     static func power(_ h: Matrix) -> (value: Double, vector: [Double]) {

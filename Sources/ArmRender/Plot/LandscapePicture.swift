@@ -35,14 +35,9 @@ public struct LandscapePicture {
 
     /// Where the heat map and the colour bar go at this size (tests find pixels through it).
     func layout(scale: Double, width: Int, height: Int) -> (axes: PlotAxes, bar: PixelRect) {
-        let px = { (v: Double) in (v * scale).rounded() }
-        let left = px(72), top = px(66), bottom = px(56)
-        let side = max(32, min(Double(height) - top - bottom, Double(width) - left - px(330)))
-        let rect = PixelRect(x: left, y: top, width: side, height: side)
         let cx = grid.slice.center[grid.xJoint], cy = grid.slice.center[grid.yJoint]
-        let axes = PlotAxes(rect: rect, x: (cx - grid.range, cx + grid.range), y: (cy - grid.range, cy + grid.range))
-        let bar = PixelRect(x: rect.right + px(24), y: top, width: px(18), height: side)
-        return (axes, bar)
+        return SquareMapLayout.place(scale: scale, width: width, height: height,
+                                     x: (cx - grid.range, cx + grid.range), y: (cy - grid.range, cy + grid.range))
     }
 
     func draw(_ s: PlotSurface) {

@@ -27,14 +27,10 @@ public struct WorkspacePicture {
         try PlotSurface.render(width: width, height: height, draw)
     }
 
+    /// Where the map and the colour bar go at this size (tests find pixels through it).
     func layout(scale: Double, width: Int, height: Int) -> (axes: PlotAxes, bar: PixelRect) {
-        let px = { (v: Double) in (v * scale).rounded() }
-        let left = px(72), top = px(66), bottom = px(56)
-        let side = max(32, min(Double(height) - top - bottom, Double(width) - left - px(330)))
-        let rect = PixelRect(x: left, y: top, width: side, height: side)
         let c = map.center, h = map.halfWidth
-        let axes = PlotAxes(rect: rect, x: (c.x - h, c.x + h), y: (c.y - h, c.y + h))
-        return (axes, PixelRect(x: rect.right + px(24), y: top, width: px(18), height: side))
+        return SquareMapLayout.place(scale: scale, width: width, height: height, x: (c.x - h, c.x + h), y: (c.y - h, c.y + h))
     }
 
     func draw(_ s: PlotSurface) {

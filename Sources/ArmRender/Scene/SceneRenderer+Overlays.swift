@@ -42,21 +42,9 @@ extension SceneRenderer {
         arrow(from: viewport.pixel(frame.tip), angle: frame.tip.phi, length: 22 * s, width: 1.6 * s, Palette.tip.withAlpha(200))
     }
 
-    /// Semi-axes (metres) and the major axis's angle of the ellipse for a position Gram block [a b; b c].
-    static func ellipseAxes(a: Double, b: Double, c: Double) -> (major: Double, minor: Double, angle: Double) {
-        let mean = (a + c) / 2, radius = (((a - c) / 2) * ((a - c) / 2) + b * b).squareRoot()
-        let k = ellipseJointStep
-        return (k * max(mean + radius, 0).squareRoot(), k * max(mean - radius, 0).squareRoot(), 0.5 * atan2(2 * b, a - c))
-    }
-
     func drawEllipse(frame: Frame, insight: FrameInsight) {
-        let axes = Self.ellipseAxes(a: insight.gram.a, b: insight.gram.b, c: insight.gram.c)
-        let tip = frame.tip.point
-        let u = (cos(axes.angle), sin(axes.angle)), v = (-sin(axes.angle), cos(axes.angle))
-        func world(_ t: Double) -> PixelPoint {
-            viewport.pixel(Point2D(x: tip.x + axes.major * cos(t) * u.0 + axes.minor * sin(t) * v.0,
-                                   y: tip.y + axes.major * cos(t) * u.1 + axes.minor * sin(t) * v.1))
-        }
+        let ellipse = VelocityEllipse(center: frame.tip.point, gram: (xx: insight.gram.a, xy: insight.gram.b, yy: insight.gram.c))
+        func world(_ t: Double) -> PixelPoint { viewport.pixel(ellipse.point(at: t, scale: Self.ellipseJointStep)) }
         let points = (0...72).map { world(Double($0) / 72 * 2 * .pi) }
         canvas.fillConvex(points, Palette.ellipse.withAlpha(28))
         canvas.strokePolyline(points, width: 2 * uiScale, colors: Array(repeating: Palette.ellipse, count: points.count))

@@ -98,7 +98,7 @@ struct WorkspaceCommand: ParsableCommand {
             return (loaded.arm, ScenarioPathPoints.points(loaded), ellipse ? Self.frames(loaded, count: 8) : [], loaded.name)
         }
         guard let links else { throw CommandFailure(message: "--links: required (or give a scenario file)", exitCode: ExitCode32.usage) }
-        let arm = try LandscapeProblem.armFromOptions(links: links, base: base)
+        let arm = try ArmFromOptions.arm(links: links, base: base)
         var configurations: [[Double]] = []
         if let q {
             let angles = try NumberList.parse(q, option: "--q")

@@ -21,20 +21,7 @@ struct InspectArmSource {
         guard let links else {
             throw CommandFailure(message: "--links: required (or give a scenario file)", exitCode: ExitCode32.usage)
         }
-        let lengths = try NumberList.parse(links, option: "--links")
-        var origin = Point2D.origin
-        if let base {
-            let xy = try NumberList.parse(base, option: "--base")
-            guard xy.count == 2 else {
-                throw CommandFailure(message: "--base: expected 2 values x,y, got \(xy.count)", exitCode: ExitCode32.usage)
-            }
-            origin = Point2D(x: xy[0], y: xy[1])
-        }
-        do {
-            return InspectArmSource(arm: try PlanarArm(links: lengths, base: origin), task: nil, solver: SolverConfig(), initial: nil)
-        } catch {
-            throw CommandFailure(message: "--\(error.field): \(error.message)", exitCode: ExitCode32.usage)
-        }
+        return InspectArmSource(arm: try ArmFromOptions.arm(links: links, base: base), task: nil, solver: SolverConfig(), initial: nil)
     }
 
     /// --task, else the scenario's, else position; and whether it was given (a target must then match it).

@@ -92,8 +92,8 @@ extension InspectReport {
 
     /// Six decimals, with −0 printed as 0 so hand-checkable examples read cleanly.
     private func f6(_ x: Double) -> String { String(cFormat: "%.6f", x == 0 ? 0 : x).replacing("-0.000000", with: "0.000000") }
-    private func e3(_ x: Double) -> String { String(cFormat: "%.3e", x) }
+    private func e3(_ x: Double) -> String { ReportNumbers.e3(x) }
     private func fixed(_ xs: [Double]) -> String { "[" + xs.map(f6).joined(separator: ", ") + "]" }
-    private func g(_ x: Double) -> String { String(cFormat: "%g", x) }
-    private func list(_ xs: [Double]) -> String { "[" + xs.map(g).joined(separator: ", ") + "]" }
+    private func g(_ x: Double) -> String { ReportNumbers.g(x) }
+    private func list(_ xs: [Double]) -> String { ReportNumbers.list(xs) }
 }

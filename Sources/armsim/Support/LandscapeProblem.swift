@@ -29,7 +29,7 @@ struct LandscapeProblem {
 
     static func fromOptions(links: String?, base: String?, q: String?, target: String?, task: IKTask) throws(CommandFailure) -> LandscapeProblem {
         guard let links else { throw CommandFailure(message: "--links: required (or give a scenario file)", exitCode: ExitCode32.usage) }
-        let arm = try armFromOptions(links: links, base: base)
+        let arm = try ArmFromOptions.arm(links: links, base: base)
         let angles = try q.map { (text: String) throws(CommandFailure) in try NumberList.parse(text, option: "--q") } ?? [Double](repeating: 0, count: arm.jointCount)
         guard angles.count == arm.jointCount else {
             throw CommandFailure(message: "--q: expected \(arm.jointCount) values (one per link), got \(angles.count)", exitCode: ExitCode32.usage)
@@ -41,22 +41,5 @@ struct LandscapeProblem {
         }
         return LandscapeProblem(arm: arm, task: task, q: angles, target: Pose2D(x: t[0], y: t[1], phi: t.count > 2 ? t[2] : 0),
                                 solver: SolverConfig(), source: "links \(links)")
-    }
-
-    /// An arm from --links and --base, errors naming the option and index.
-    static func armFromOptions(links: String, base: String?) throws(CommandFailure) -> PlanarArm {
-        let lengths = try NumberList.parse(links, option: "--links")
-        var origin = Point2D.origin
-        if let base {
-            let xy = try NumberList.parse(base, option: "--base")
-            guard xy.count == 2 else { throw CommandFailure(message: "--base: expected 2 values x,y, got \(xy.count)", exitCode: ExitCode32.usage) }
-            origin = Point2D(x: xy[0], y: xy[1])
-        }
-        do {
-            return try PlanarArm(links: lengths, base: origin)
-        } catch {
-            let field = error.field.hasPrefix("links") ? "--" + error.field : "--\(error.field)"
-            throw CommandFailure(message: "\(field): \(error.message)", exitCode: ExitCode32.usage)
-        }
     }
 }

@@ -153,7 +153,7 @@ enum SolveOutput {
     }
 
     private static func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count) }
-    private static func e3(_ x: Double) -> String { String(cFormat: "%.3e", x) }
-    private static func g(_ x: Double) -> String { String(cFormat: "%.6g", x) }
-    private static func list(_ xs: [Double]) -> String { "[" + xs.map { String(cFormat: "%.6g", $0) }.joined(separator: ", ") + "]" }
+    private static func e3(_ x: Double) -> String { ReportNumbers.e3(x) }
+    private static func g(_ x: Double) -> String { ReportNumbers.g(x) }
+    private static func list(_ xs: [Double]) -> String { ReportNumbers.list(xs) }
 }

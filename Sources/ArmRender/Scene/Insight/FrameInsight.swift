@@ -10,7 +10,7 @@ struct FrameInsight: Sendable {
     /// σ_max / σ_min (∞ at an exact singularity).
     var conditionNumber: Double
     /// nil when the arm has too many joints for a Hessian per drawn frame.
-    var curvature: HUDCurvature?
+    var curvature: CurvatureClass?
     var smallestCurvature: Double?
     /// Indices of joints within `limitTolerance` of a limit.
     var jointsAtLimit: [Int]
@@ -40,8 +40,9 @@ struct FrameInsight: Sendable {
         }
         gram = (a, b, c)
         if n <= Self.curvatureJointLimit {
-            let values = SymmetricEigenvalues.of(Self.hessianOfL(scenario: scenario, frame: frame, jacobian: j.elements), n: n)
-            curvature = HUDCurvature(eigenvalues: values)
+            let hessian = LeastSquaresView.splitHessian(arm: arm, q: q, task: task, error: Self.error(frame, task), jacobian: j)
+            let values = EigenDecomposition(symmetric: hessian).values
+            curvature = CurvatureClass.classify(eigenvalues: values)
             smallestCurvature = values.first
         }
     }
@@ -51,18 +52,10 @@ struct FrameInsight: Sendable {
         return q.indices.filter { q[$0] <= limits[$0].lower + limitTolerance || q[$0] >= limits[$0].upper - limitTolerance }
     }
 
-    /// ∇²L = JᵀJ − Σ_r e_r ∇²f_r with e = target − f (row-major n×n): Gauss–Newton part minus curvature part.
-    static func hessianOfL(scenario: Scenario, frame: Frame, jacobian j: [Double]) -> [Double] {
-        let arm = scenario.arm, n = arm.jointCount, rows = scenario.task.dimension
-        let second = arm.kinematicHessian(frame.q, task: scenario.task)
+    /// e = target − tip from the frame, one entry per task row (the φ row wrapped), for ∇²L's split.
+    static func error(_ frame: Frame, _ task: IKTask) -> [Double] {
         var e = [frame.target.x - frame.tip.x, frame.target.y - frame.tip.y]
-        if rows == 3 { e.append(Angle.wrapped(frame.target.phi - frame.tip.phi)) }
-        var h = [Double](repeating: 0, count: n * n)
-        for r in 0..<rows {
-            for k in 0..<n {
-                for l in 0..<n { h[k * n + l] += j[r * n + k] * j[r * n + l] - e[r] * second[r][k, l] }
-            }
-        }
-        return h
+        if task.dimension == 3 { e.append(Angle.wrapped(frame.target.phi - frame.tip.phi)) }
+        return e
     }
 }
