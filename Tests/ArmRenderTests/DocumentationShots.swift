@@ -14,7 +14,7 @@ extension RenderingTests {
         /// Runs `scenario` to time t, collecting the trail, the history and the chart signals on the way.
         func run(_ scenario: Scenario, to t: Double) -> (Frame, TipTrail, SignalHistory) {
             let sim = Simulator(scenario: scenario)
-            var trail = OffscreenRenderer.makeTrail(for: scenario)
+            var trail = TipTrail.standard(for: scenario)
             var signals = SignalHistory(dt: scenario.simulation.dt)
             var last: Frame?
             while sim.upcomingIndex <= Int((t / scenario.simulation.dt).rounded()), let f = sim.next() {

@@ -15,7 +15,7 @@ extension RenderingTests {
             let scene: SceneRenderer = try SDLSession.locked { () throws(RenderError) in
                 let target = try OffscreenTarget(scenario: scenario, width: width, height: height)
                 defer { target.close() }
-                try target.draw(frame: frame, trail: OffscreenRenderer.makeTrail(for: scenario), status: status)
+                try target.draw(frame: frame, trail: TipTrail.standard(for: scenario), status: status)
                 try target.save(to: path)
                 return target.scene
             }
@@ -77,7 +77,7 @@ extension RenderingTests {
             let (laidOut, uiScale): (HUDLayout?, Double) = try SDLSession.locked { () throws(RenderError) in
                 let target = try OffscreenTarget(scenario: s, width: 640, height: 400)
                 defer { target.close() }
-                try target.draw(frame: f, trail: OffscreenRenderer.makeTrail(for: s))
+                try target.draw(frame: f, trail: TipTrail.standard(for: s))
                 return (target.scene.layoutHUD(frame: f, insight: insight, appearance: ArmAppearance(f), status: SceneStatus()),
                         target.scene.uiScale)
             }

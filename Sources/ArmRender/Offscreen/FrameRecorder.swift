@@ -28,7 +28,7 @@ public final class FrameRecorder {
         self.directory = directory
         self.every = every
         self.sink = sink
-        trail = OffscreenRenderer.makeTrail(for: scenario)
+        trail = TipTrail.standard(for: scenario)
         signals = SignalHistory(dt: scenario.simulation.dt)
         target = try SDLSession.locked { () throws(RenderError) in
             try OffscreenTarget(scenario: scenario, size: size)

@@ -11,7 +11,7 @@ public enum OffscreenRenderer {
         try SDLLibraries.require()
         let k = try RenderTime.frameIndex(time: time, simulation: scenario.simulation)
         let simulator = Simulator(scenario: scenario)
-        var trail = makeTrail(for: scenario)
+        var trail = TipTrail.standard(for: scenario)
         var last: Frame?
         var signals = SignalHistory(dt: scenario.simulation.dt)
         while simulator.upcomingIndex <= k, let frame = simulator.next() {
@@ -43,10 +43,5 @@ public enum OffscreenRenderer {
     /// The world→pixel mapping a picture of `scenario` at this size uses: for finding things in it.
     public static func viewport(for scenario: Scenario, width: Int, height: Int) -> Viewport {
         SceneRenderer.viewport(for: scenario, path: PathSampler(scenario: scenario), width: width, height: height)
-    }
-
-    /// The trail every sink uses: 2.5 s of simulated time, points at least reach/800 apart.
-    static func makeTrail(for scenario: Scenario) -> TipTrail {
-        TipTrail(window: 2.5, minSpacing: scenario.arm.reach / 800)
     }
 }

@@ -63,3 +63,10 @@ struct TipTrail: Sendable {
 
     private func slot(_ k: Int) -> Int { (start + k) % capacity }
 }
+
+extension TipTrail {
+    /// The trail every view of a scenario draws: the last 2.5 s, points at least reach/800 apart.
+    static func standard(for scenario: Scenario) -> TipTrail {
+        TipTrail(window: 2.5, minSpacing: scenario.arm.reach / 800)
+    }
+}

@@ -109,7 +109,7 @@ final class WindowSession {
         probe = makeSolver(arm: scenario.arm, task: scenario.task, config: scenario.solver, rest: scenario.initial)
         previousQ = scenario.initial
         signals = SignalHistory(dt: scenario.simulation.dt)
-        trail = OffscreenRenderer.makeTrail(for: scenario)
+        trail = TipTrail.standard(for: scenario)
         // Frame 0 is shown at once; frames 1… follow as wall time passes.
         frame = simulator.next() ?? Frame(index: 0, t: 0, target: scenario.path.target(at: 0), q: scenario.initial,
                                           tip: scenario.arm.tip(scenario.initial), error: 0, sigmaMin: 0,
