@@ -28,19 +28,7 @@ enum CLI {
     static func run(_ arguments: [String], cwd: URL? = nil) throws -> CLIResult {
         let process = try start(arguments, cwd: cwd)
         let out = process.standardOutput as! Pipe, err = process.standardError as! Pipe
-        // Read both pipes concurrently so a large trajectory cannot fill one and block the child.
-        final class Box: @unchecked Sendable { var data = Data() }
-        let outBox = Box(), errBox = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { outBox.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        process.waitUntilExit()
-        group.wait()
-        return CLIResult(status: process.terminationStatus,
-                         stdout: String(decoding: outBox.data, as: UTF8.self),
-                         stderr: String(decoding: errBox.data, as: UTF8.self))
+        return collect(process, out, err)
     }
 
     static func start(_ arguments: [String], cwd: URL? = nil) throws -> Process {
@@ -56,6 +44,22 @@ enum CLI {
         process.standardError = Pipe()
         try process.run()
         return process
+    }
+
+    /// Waits for `process`, reading both pipes concurrently so a large trajectory cannot fill one and block it.
+    static func collect(_ process: Process, _ out: Pipe, _ err: Pipe) -> CLIResult {
+        final class Box: @unchecked Sendable { var data = Data() }
+        let outBox = Box(), errBox = Box()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { outBox.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter()
+        DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        process.waitUntilExit()
+        group.wait()
+        return CLIResult(status: process.terminationStatus,
+                         stdout: String(decoding: outBox.data, as: UTF8.self),
+                         stderr: String(decoding: errBox.data, as: UTF8.self))
     }
 
     static func temporaryDirectory() throws -> URL {
@@ -80,18 +84,7 @@ extension CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        final class Box: @unchecked Sendable { var data = Data() }
-        let outBox = Box(), errBox = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { outBox.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        process.waitUntilExit()
-        group.wait()
-        return CLIResult(status: process.terminationStatus,
-                         stdout: String(decoding: outBox.data, as: UTF8.self),
-                         stderr: String(decoding: errBox.data, as: UTF8.self))
+        return collect(process, out, err)
     }
 
     /// The kind of file at `path` (S_IFREG, S_IFCHR, S_IFIFO, S_IFLNK…) without following a link, or nil.

@@ -11,18 +11,9 @@ final class OffscreenTarget {
     private var closed = false
 
     init(scenario: Scenario, size: ImageSize) throws(RenderError) {
-        let (width, height) = (size.width, size.height)
-        try SDLSession.shared.ensureLibraries()
-        let format = UInt32(SDL_PIXELFORMAT_RGBA32.rawValue)
-        guard let surface = SDL_CreateRGBSurfaceWithFormat(0, Int32(width), Int32(height), 32, format) else {
-            throw RenderError(.sdl, "cannot allocate a \(width)×\(height) surface: \(SDLSession.lastError)")
-        }
-        guard let renderer = SDL_CreateSoftwareRenderer(surface) else {
-            SDL_FreeSurface(surface)
-            throw RenderError(.sdl, "cannot create a software renderer: \(SDLSession.lastError)")
-        }
+        let (surface, renderer) = try SoftwareSurface.make(width: size.width, height: size.height)
         do {
-            scene = try SceneRenderer(renderer: renderer, scenario: scenario, layerFormat: format)
+            scene = try SceneRenderer(renderer: renderer, scenario: scenario, layerFormat: SoftwareSurface.pixelFormat)
         } catch {
             SDL_DestroyRenderer(renderer)
             SDL_FreeSurface(surface)

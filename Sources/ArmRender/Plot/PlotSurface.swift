@@ -15,15 +15,7 @@ final class PlotSurface {
 
     init(width: Int, height: Int) throws(RenderError) {
         _ = try ImageSize(width: width, height: height)   // the one size rule for every picture
-        try SDLSession.shared.ensureLibraries()
-        let format = UInt32(SDL_PIXELFORMAT_RGBA32.rawValue)
-        guard let surface = SDL_CreateRGBSurfaceWithFormat(0, Int32(width), Int32(height), 32, format) else {
-            throw RenderError(.sdl, "cannot allocate a \(width)×\(height) surface: \(SDLSession.lastError)")
-        }
-        guard let renderer = SDL_CreateSoftwareRenderer(surface) else {
-            SDL_FreeSurface(surface)
-            throw RenderError(.sdl, "cannot create a software renderer: \(SDLSession.lastError)")
-        }
+        let (surface, renderer) = try SoftwareSurface.make(width: width, height: height)
         scale = Self.scale(width: width, height: height)
         do {
             text = try TextRenderer(renderer: renderer, scale: scale)
