@@ -69,6 +69,7 @@ extension SceneRenderer {
                            h: Int32(layout.map.height))
         SDL_RenderCopy(renderer, texture, nil, &dst)
         drawLandscapeBar(layout)
+        canvas.flush()   // before the clip: the canvas batches, and the bar lies outside the map
         SDL_RenderSetClipRect(renderer, [dst])
         for p in landscapePanel.criticalPoints {
             drawLandscapeMarker(LandscapePicture.style(p.kind), at: layout.pixel(x: p.x, y: p.y))
@@ -78,7 +79,8 @@ extension SceneRenderer {
         }
         canvas.flush()
         SDL_RenderSetClipRect(renderer, nil)
-        let title = "L(q\(pair.x), q\(pair.y)) ±π · \(landscapePanel.criticalPoints.count) critical"
+        let unit = scenario.task == .pose ? "m², rad²" : "m²"
+        let title = "L(q\(pair.x), q\(pair.y)) in \(unit), ±π · \(landscapePanel.criticalPoints.count) critical"
         text.draw(title, x: layout.map.x, y: layout.frame.y + 4 * s, .small, Palette.textDim)
         let barLabelX = layout.bar.maxX + 4 * s
         text.draw(HUDFormat.value(grid.maximum), x: barLabelX, y: layout.bar.y - 2 * s, .small, Palette.textDim)
