@@ -18,6 +18,20 @@ struct LandscapePanelLayout: Equatable {
     }
 }
 
+/// The landscape panel's SDL textures: the grid's colours (64×64, scaled into the map) and the whole panel as
+/// last drawn, with what it was drawn for.
+struct LandscapeTextures {
+    struct Key: Equatable {
+        var layout: LandscapePanelLayout
+        var generation: Int
+        var criticalPoints: Int
+        var uiScale: Double
+    }
+    var grid: OpaquePointer?
+    var panel: OpaquePointer?
+    var key: Key?
+}
+
 /// The live loss-landscape panel (key G): a heat map of L(q_i, q_j) over two joints with the current (q_i, q_j)
 /// and the critical points (● minimum, ✕ saddle, ▲ maximum) marked, a colour bar with min/max, and a title naming
 /// the joints. It stands in the right-hand column under the badges, above the strip charts when they show.
@@ -50,27 +64,28 @@ extension SceneRenderer {
                                     ySpan: (cy - grid.range - half)...(cy + grid.range + half))
     }
 
-    /// Updates the model for `frame` (recomputing the grid only past its thresholds) and draws the panel.
-    func drawLandscape(frame: Frame, bottom: Double, chartsShown: Bool) {
-        if landscapePanel.update(scenario: scenario, frame: frame) || landscapeTexture == nil {
+    /// Updates the model for `frame` (recomputing the grid only past its thresholds) and draws the panel: the
+    /// cached panel texture, then the markers. `background`: search for critical points off this thread (a playing
+    /// window: the next frames pick the result up).
+    func drawLandscape(frame: Frame, bottom: Double, chartsShown: Bool, background: Bool) {
+        landscapePanel.searchesInBackground = background
+        if landscapePanel.update(scenario: scenario, frame: frame) || landscapeTextures.grid == nil {
             uploadLandscapeTexture()
         }
         guard let layout = landscapeLayout(model: landscapePanel, bottom: bottom, chartsShown: chartsShown),
-              let grid = landscapePanel.grid, let pair = landscapePanel.pair, let texture = landscapeTexture else {
+              landscapeTextures.grid != nil else {
             landscapeRect = nil
             return
         }
         landscapeRect = layout
-        let s = uiScale
-        canvas.fillRoundedRect(x: layout.frame.x, y: layout.frame.y, w: layout.frame.width, h: layout.frame.height,
-                               radius: 6 * s, Palette.chartBackground)
-        canvas.flush()
-        var dst = SDL_Rect(x: Int32(layout.map.x), y: Int32(layout.map.y), w: Int32(layout.map.width),
-                           h: Int32(layout.map.height))
-        SDL_RenderCopy(renderer, texture, nil, &dst)
-        drawLandscapeBar(layout)
-        canvas.flush()   // before the clip: the canvas batches, and the bar lies outside the map
-        SDL_RenderSetClipRect(renderer, [dst])
+        let key = LandscapeTextures.Key(layout: layout, generation: landscapePanel.generation,
+                                        criticalPoints: landscapePanel.criticalPoints.count, uiScale: uiScale)
+        // Cached for the software renderer; a GPU renderer draws it directly (switching render targets each time
+        // the grid changes stalled OpenGL on llvmpipe by several milliseconds, measured).
+        if !(isSoftwareRenderer && copyLandscapePanel(key)) { drawLandscapePanel(layout) }
+        var clip = SDL_Rect(x: Int32(layout.map.x), y: Int32(layout.map.y), w: Int32(layout.map.width),
+                            h: Int32(layout.map.height))
+        SDL_RenderSetClipRect(renderer, &clip)
         for p in landscapePanel.criticalPoints {
             drawLandscapeMarker(LandscapePicture.style(p.kind), at: layout.pixel(x: p.x, y: p.y))
         }
@@ -79,6 +94,60 @@ extension SceneRenderer {
         }
         canvas.flush()
         SDL_RenderSetClipRect(renderer, nil)
+    }
+
+    private var isSoftwareRenderer: Bool {
+        var info = SDL_RendererInfo()
+        guard SDL_GetRendererInfo(renderer, &info) == 0, let name = info.name else { return true }
+        return String(cString: name) == "software"
+    }
+
+    /// Copies the panel (background, map, colour bar, labels) from its cached texture, drawing it there first
+    /// when the grid or the layout changed: redrawn every frame it cost about 2 ms with the software renderer.
+    /// False when the renderer cannot render to textures.
+    private func copyLandscapePanel(_ key: LandscapeTextures.Key) -> Bool {
+        let frame = key.layout.frame
+        var dst = SDL_Rect(x: Int32(frame.x.rounded(.down)), y: Int32(frame.y.rounded(.down)),
+                           w: Int32(frame.width.rounded(.up)) + 1, h: Int32(frame.height.rounded(.up)) + 1)
+        if landscapeTextures.panel == nil || landscapeTextures.key != key {
+            if let old = landscapeTextures.panel { SDL_DestroyTexture(old); landscapeTextures.panel = nil }
+            guard let texture = SDL_CreateTexture(renderer, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue),
+                                                  Int32(SDL_TEXTUREACCESS_TARGET.rawValue), dst.w, dst.h) else { return false }
+            guard SDL_SetRenderTarget(renderer, texture) == 0 else { SDL_DestroyTexture(texture); return false }
+            SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE)
+            SDL_SetRenderDrawColor(renderer, 0, 0, 0, 0)
+            SDL_RenderClear(renderer)
+            // Drawn in the texture's coordinates: the panel's top left at (frame.x − dst.x, frame.y − dst.y).
+            var local = key.layout
+            let dx = Double(dst.x), dy = Double(dst.y)
+            for r in [\LandscapePanelLayout.frame, \.map, \.bar] {
+                local[keyPath: r].x -= dx; local[keyPath: r].y -= dy
+            }
+            drawLandscapePanel(local)
+            SDL_SetRenderTarget(renderer, nil)
+            SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND)
+            landscapeTextures.panel = texture
+            landscapeTextures.key = key
+        }
+        SDL_RenderCopy(renderer, landscapeTextures.panel, nil, &dst)
+        return true
+    }
+
+    /// The panel's unchanging part: opaque rounded background, the heat map, the colour bar, title and labels.
+    private func drawLandscapePanel(_ layout: LandscapePanelLayout) {
+        guard let grid = landscapePanel.grid, let pair = landscapePanel.pair, let texture = landscapeTextures.grid else {
+            return
+        }
+        let s = uiScale
+        let fill = Palette.background.mixed(with: Palette.chartBackground.withAlpha(255), Double(Palette.chartBackground.a) / 255)
+        canvas.fillRoundedRect(x: layout.frame.x, y: layout.frame.y, w: layout.frame.width, h: layout.frame.height,
+                               radius: 6 * s, fill)
+        canvas.flush()
+        var dst = SDL_Rect(x: Int32(layout.map.x), y: Int32(layout.map.y), w: Int32(layout.map.width),
+                           h: Int32(layout.map.height))
+        SDL_RenderCopy(renderer, texture, nil, &dst)
+        drawLandscapeBar(layout)
+        canvas.flush()
         let unit = scenario.task == .pose ? "m², rad²" : "m²"
         let title = "L(q\(pair.x), q\(pair.y)) in \(unit), ±π · \(landscapePanel.criticalPoints.count) critical"
         text.draw(title, x: layout.map.x, y: layout.frame.y + 4 * s, .small, Palette.textDim)
@@ -136,12 +205,12 @@ extension SceneRenderer {
     private func uploadLandscapeTexture() {
         guard let grid = landscapePanel.grid else { return }
         let n = grid.resolution
-        if landscapeTexture == nil {
-            landscapeTexture = SDL_CreateTexture(renderer, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue),
-                                                 Int32(SDL_TEXTUREACCESS_STREAMING.rawValue), Int32(n), Int32(n))
-            if let t = landscapeTexture { SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear) }
+        if landscapeTextures.grid == nil {
+            landscapeTextures.grid = SDL_CreateTexture(renderer, UInt32(SDL_PIXELFORMAT_ARGB8888.rawValue),
+                                                       Int32(SDL_TEXTUREACCESS_STREAMING.rawValue), Int32(n), Int32(n))
+            if let t = landscapeTextures.grid { SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear) }
         }
-        guard let texture = landscapeTexture else { return }
+        guard let texture = landscapeTextures.grid else { return }
         let colors = ColorScale(lower: grid.minimum, upper: grid.maximum)
         var pixels = [UInt32](repeating: 0, count: n * n)
         for row in 0..<n {
@@ -153,9 +222,9 @@ extension SceneRenderer {
         _ = pixels.withUnsafeBytes { SDL_UpdateTexture(texture, nil, $0.baseAddress, Int32(n * 4)) }
     }
 
-    /// Releases the panel's texture (closing, or after SDL lost its textures).
+    /// Releases the panel's textures (closing, or after SDL lost its textures).
     func releaseLandscapeTexture() {
-        if let t = landscapeTexture { SDL_DestroyTexture(t) }
-        landscapeTexture = nil
+        for t in [landscapeTextures.grid, landscapeTextures.panel] { if let t { SDL_DestroyTexture(t) } }
+        landscapeTextures = LandscapeTextures()
     }
 }

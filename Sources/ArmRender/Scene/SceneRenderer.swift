@@ -40,7 +40,7 @@ final class SceneRenderer {
     var signals: SignalHistory?
     /// The loss-landscape panel (key G): its grid, its texture, and where it was drawn last (nil when not).
     var landscapePanel = LandscapePanelModel()
-    var landscapeTexture: OpaquePointer?
+    var landscapeTextures = LandscapeTextures()
     var landscapeRect: LandscapePanelLayout?
 
     /// Opens the fonts; throws naming the font file when it is missing.
@@ -123,7 +123,8 @@ final class SceneRenderer {
         let hintsTop = drawHints(status: status)
         if status.showCharts, let signals { drawCharts(signals, bottom: hintsTop - 6 * uiScale) }
         if status.showLandscape {
-            drawLandscape(frame: frame, bottom: hintsTop - 6 * uiScale, chartsShown: status.showCharts && signals != nil)
+            drawLandscape(frame: frame, bottom: hintsTop - 6 * uiScale, chartsShown: status.showCharts && signals != nil,
+                          background: status.interactive && !status.paused && !status.finished)
         } else if landscapePanel.pair != nil {
             landscapePanel.rechoose()   // closing the panel forgets the pair: it is chosen again when it opens
             landscapeRect = nil

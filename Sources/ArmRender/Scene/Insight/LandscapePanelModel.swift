@@ -9,9 +9,9 @@ struct LandscapePanelModel {
     static let resolution = 64
     static let range = Double.pi
     /// A held joint turning by more than this (radians) recomputes the grid.
-    static let heldJointThreshold = 0.01
+    static let heldJointThreshold = 0.05
     /// The target moving by more than this fraction of the arm's reach (metres) recomputes the grid.
-    static let targetThreshold = 0.005
+    static let targetThreshold = 0.02
     /// (q_i, q_j) moving further than this from the grid's centre re-centres it (radians).
     static let centerThreshold = 0.75
 
@@ -23,6 +23,10 @@ struct LandscapePanelModel {
     private(set) var generation = 0
     /// The target and configuration the grid was computed for.
     private var basis: (target: Pose2D, q: [Double])?
+    /// The window searches for critical points in the background (they may lag the grid by a frame or two);
+    /// offscreen pictures search at once, so a picture is the same every time.
+    var searchesInBackground = false
+    private var worker: CriticalPointWorker?
 
     /// Forget the pair (the panel closed, or the user asked for a new choice): the next update chooses again.
     mutating func rechoose() {
@@ -41,6 +45,10 @@ struct LandscapePanelModel {
             let (a, b) = JointPairChoice.strongest(arm: arm, task: scenario.task, q: frame.q, target: frame.target)
             pair = (a, b)
         }
+        if !searchesInBackground { worker?.drain() }   // paused or offscreen: no frame would show a late result
+        if let result = worker?.take(), result.pair == CriticalPointWorker.Pair(x: pair?.x ?? -1, y: pair?.y ?? -1) {
+            criticalPoints = result.points
+        }
         guard let pair, needsRecompute(arm: arm, task: scenario.task, frame: frame, pair: pair) else { return false }
         let slice = LossSlice(arm: arm, task: scenario.task, target: frame.target, center: frame.q,
                               joints: (pair.x, pair.y))
@@ -48,7 +56,12 @@ struct LandscapePanelModel {
                                resolution: Self.resolution)
         guard newGrid.minimum.isFinite, newGrid.maximum.isFinite else { return false }
         grid = newGrid
-        criticalPoints = Self.search.run(slice: slice, xJoint: pair.x, yJoint: pair.y, range: Self.range)
+        if searchesInBackground {
+            if worker == nil { worker = CriticalPointWorker() }
+            worker?.submit(.init(id: generation, slice: slice, pair: .init(x: pair.x, y: pair.y), range: Self.range))
+        } else {
+            criticalPoints = Self.search.run(slice: slice, xJoint: pair.x, yJoint: pair.y, range: Self.range)
+        }
         basis = (frame.target, frame.q)
         generation &+= 1
         return true
