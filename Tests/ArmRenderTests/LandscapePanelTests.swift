@@ -77,7 +77,6 @@ extension RenderingTests {
             let layout = try #require(scene.landscapeRect)
             let model = scene.landscapePanel
             let grid = try #require(model.grid)
-            let colors = ColorScale(lower: grid.minimum, upper: grid.maximum)
             let markers = model.criticalPoints.map { layout.pixel(x: $0.x, y: $0.y) } + [layout.pixel(
                 x: grid.slice.center[grid.xJoint], y: grid.slice.center[grid.yJoint])]
             var checked = 0
@@ -86,15 +85,17 @@ extension RenderingTests {
                     let (qx, qy) = grid.angles(column: column, row: row)
                     let p = layout.pixel(x: qx, y: qy)
                     guard markers.allSatisfy({ hypot($0.x - p.x, $0.y - p.y) > 14 }) else { continue }
-                    let expected = colors.color(grid.values[row * grid.resolution + column])
+                    let expected = LandscapePanelPalette.color(grid.values[row * grid.resolution + column], lower: grid.minimum, upper: grid.maximum)
                     #expect(image.pixel(at: p).distance(to: expected) < 30, "grid (\(column), \(row)) at \(p)")
                     checked += 1
                 }
             }
             #expect(checked > 40)
+            // The same colours as the `landscape` picture's map.
+            for t in stride(from: 0.0, through: 1, by: 0.05) { #expect(LandscapePanelPalette.color(t) == ColorMap.color(t)) }
             let top = image.pixel(at: PixelPoint(x: layout.bar.x + layout.bar.width / 2, y: layout.bar.y + 1.5))
             let bottom = image.pixel(at: PixelPoint(x: layout.bar.x + layout.bar.width / 2, y: layout.bar.maxY - 1.5))
-            #expect(top.distance(to: ColorMap.color(1)) < 30 && bottom.distance(to: ColorMap.color(0)) < 30)
+            #expect(top.distance(to: LandscapePanelPalette.color(1)) < 30 && bottom.distance(to: LandscapePanelPalette.color(0)) < 30)
         }
 
         /// With the readout, every badge, the ellipse, the charts and the landscape at once, the landscape overlaps

@@ -87,7 +87,7 @@ extension SceneRenderer {
                             h: Int32(layout.map.height))
         SDL_RenderSetClipRect(renderer, &clip)
         for p in landscapePanel.criticalPoints {
-            drawLandscapeMarker(LandscapePicture.style(p.kind), at: layout.pixel(x: p.x, y: p.y))
+            drawLandscapeMarker(LandscapePanelPalette.marker(p.kind), at: layout.pixel(x: p.x, y: p.y))
         }
         if let q = landscapePanel.displayed(frame.q, task: scenario.task) {
             drawCurrentMarker(at: layout.pixel(x: q.x, y: q.y))
@@ -163,7 +163,7 @@ extension SceneRenderer {
         let rows = max(1, Int(bar.height))
         for k in 0..<rows {
             let t = 1 - (Double(k) + 0.5) / Double(rows)
-            canvas.fillRect(x: bar.x, y: bar.y + Double(k), w: bar.width, h: 1, ColorMap.color(t))
+            canvas.fillRect(x: bar.x, y: bar.y + Double(k), w: bar.width, h: 1, LandscapePanelPalette.color(t))
         }
     }
 
@@ -176,7 +176,7 @@ extension SceneRenderer {
     }
 
     /// ● ✕ ▲ as in the `landscape` picture, smaller.
-    private func drawLandscapeMarker(_ style: (PlotMarker, RGBA), at p: PixelPoint) {
+    private func drawLandscapeMarker(_ style: (LandscapePanelPalette.Marker, RGBA), at p: PixelPoint) {
         let s = uiScale, r = 4.5 * s, halo = RGBA(hex: 0xFFFFFF), edge = 1.6 * s
         let (marker, color) = style
         switch marker {
@@ -211,11 +211,10 @@ extension SceneRenderer {
             if let t = landscapeTextures.grid { SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear) }
         }
         guard let texture = landscapeTextures.grid else { return }
-        let colors = ColorScale(lower: grid.minimum, upper: grid.maximum)
         var pixels = [UInt32](repeating: 0, count: n * n)
         for row in 0..<n {
             for column in 0..<n {
-                let c = colors.color(grid.values[row * n + column])
+                let c = LandscapePanelPalette.color(grid.values[row * n + column], lower: grid.minimum, upper: grid.maximum)
                 pixels[(n - 1 - row) * n + column] = 0xFF00_0000 | UInt32(c.r) << 16 | UInt32(c.g) << 8 | UInt32(c.b)
             }
         }
