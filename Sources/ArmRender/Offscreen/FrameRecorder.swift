@@ -62,6 +62,7 @@ public final class FrameRecorder {
         var status = SceneStatus()
         status.showEllipse = panels.contains(.ellipse)
         status.showCharts = panels.contains(.charts)
+        status.showLandscape = panels.contains(.landscape)
         let bytes = try SDLSession.locked { () throws(RenderError) in
             target.scene.signals = signals
             try target.draw(frame: frame, trail: trail, status: status)

@@ -26,6 +26,7 @@ public enum OffscreenRenderer {
             var status = SceneStatus()
             status.showEllipse = panels.contains(.ellipse)
             status.showCharts = panels.contains(.charts)
+            status.showLandscape = panels.contains(.landscape)
             target.scene.signals = signals
             try target.draw(frame: frame, trail: trail, status: status)
             return try target.encoded(as: format)

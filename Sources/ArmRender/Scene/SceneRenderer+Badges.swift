@@ -87,6 +87,7 @@ extension SceneRenderer {
         ("right drag", "pan;  0  refit the view"),
         ("E", "manipulability ellipse"),
         ("C", "strip charts"),
+        ("G  P", "loss landscape;  P  choose its joints again"),
         ("Tab", "hide / show the readout"),
         ("S", "save a screenshot (PNG)"),
         ("F", "show draw time"),

@@ -39,6 +39,10 @@ final class SceneRenderer {
     private var fitted: Viewport
     /// Overlays fed by the window (or the recorder): the recent signals for the strip charts.
     var signals: SignalHistory?
+    /// The loss-landscape panel (key G): its grid, its texture, and where it was drawn last (nil when not).
+    var landscapePanel = LandscapePanelModel()
+    var landscapeTextures = LandscapeTextures()
+    var landscapeRect: LandscapePanelLayout?
 
     /// Opens the fonts; throws naming the font file when it is missing.
     init(renderer: OpaquePointer, scenario: Scenario, density: Double = 1,
@@ -62,6 +66,7 @@ final class SceneRenderer {
 
     func close() {
         invalidateStaticLayer()
+        releaseLandscapeTexture()
         text.close()
     }
 
@@ -118,6 +123,13 @@ final class SceneRenderer {
         badgeRects = drawBadges(SceneRenderer.badges(frame: frame, insight: insight, status: status))
         let hintsTop = drawHints(status: status)
         if status.showCharts, let signals { drawCharts(signals, bottom: hintsTop - 6 * uiScale) }
+        if status.showLandscape {
+            drawLandscape(frame: frame, bottom: hintsTop - 6 * uiScale, chartsShown: status.showCharts && signals != nil,
+                          background: status.interactive && !status.paused && !status.finished)
+        } else if landscapePanel.pair != nil {
+            landscapePanel.rechoose()   // closing the panel forgets the pair: it is chosen again when it opens
+            landscapeRect = nil
+        }
         if status.showHelp { drawHelp() }
         text.endFrame()
     }

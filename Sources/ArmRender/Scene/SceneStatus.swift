@@ -27,4 +27,6 @@ struct SceneStatus: Sendable {
     var showEllipse = false
     /// Key C: strip charts of the recent signals.
     var showCharts = false
+    /// Key G: the loss landscape over two joints (P chooses the pair again).
+    var showLandscape = false
 }

@@ -9,10 +9,12 @@ public enum WindowPanel: String, Sendable, CaseIterable {
     case ellipse
     /// Key C: strip charts of error, σ_min, λ and iterations.
     case charts
+    /// Key G: the loss landscape L(q_i, q_j) over two joints with the critical points.
+    case landscape
 }
 
 extension WindowPanel {
-    /// "ellipse,charts" → the set; `option` names the flag or variable in the error ("--panels").
+    /// "ellipse,charts,landscape" → the set; `option` names the flag or variable in the error ("--panels").
     public static func parseList(_ text: String, option: String) throws(RenderError) -> Set<WindowPanel> {
         var panels: Set<WindowPanel> = []
         for name in text.split(separator: ",") {

@@ -22,6 +22,7 @@ extension WindowSession {
                 if event.window.event == UInt8(SDL_WINDOWEVENT_CLOSE.rawValue) { quit = true }
             case SDL_RENDER_TARGETS_RESET, SDL_RENDER_DEVICE_RESET:
                 scene.invalidateStaticLayer()
+                scene.releaseLandscapeTexture()
             case SDL_KEYDOWN:
                 handleKey(event.key.keysym.sym, isRepeat: event.key.repeat != 0)
             case SDL_MOUSEWHEEL:
@@ -142,6 +143,10 @@ extension WindowSession {
             status.showEllipse.toggle()
         } else if isKey(SDLK_c) {
             status.showCharts.toggle()
+        } else if isKey(SDLK_g) {
+            status.showLandscape.toggle()
+        } else if isKey(SDLK_p) {
+            scene.landscapePanel.rechoose()   // the pair is chosen again at the frame on screen
         } else if isKey(SDLK_TAB) {
             status.hudHidden.toggle()
         } else if isKey(SDLK_s) {

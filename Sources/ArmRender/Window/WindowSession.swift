@@ -120,6 +120,7 @@ final class WindowSession {
         status.looping = options.loop
         status.showEllipse = options.panels.contains(.ellipse)
         status.showCharts = options.panels.contains(.charts)
+        status.showLandscape = options.panels.contains(.landscape)
         status.speed = min(max(options.speed.isFinite ? options.speed : 1, Self.speedRange.lowerBound), Self.speedRange.upperBound)
         status.finished = simulator.isFinished
         scene.signals = signals

@@ -30,7 +30,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Draw the manipulability (velocity) ellipse of J Jᵀ at the tip (the same as --panels ellipse).")
     var ellipse = false
 
-    @Option(help: ArgumentHelp("Panels to draw: ellipse (the velocity ellipse at the tip), charts (strip charts of the last 5 s).", valueName: "LIST"))
+    @Option(help: ArgumentHelp("Panels to draw: ellipse (the velocity ellipse at the tip), charts (strip charts of the last 5 s), landscape (L over two joints).", valueName: "LIST"))
     var panels = ""
 
     func run() throws {

@@ -83,7 +83,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Window: start again from the beginning at the end of the run (key L toggles).")
     var loop = false
 
-    @Option(help: ArgumentHelp("Window or --record: panels to show, ellipse and/or charts (keys E and C in the window).", valueName: "LIST"))
+    @Option(help: ArgumentHelp("Window or --record: panels to show, any of ellipse, charts, landscape (keys E, C and G in the window).", valueName: "LIST"))
     var panels = ""
 
     func run() throws {
