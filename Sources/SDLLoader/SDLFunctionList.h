@@ -56,6 +56,7 @@ ARMSIM_SDL_FUNCTION(SDL, void, SDL_SetModState, (SDL_Keymod modstate), (modstate
 ARMSIM_SDL_FUNCTION(SDL, int, SDL_PushEvent, (SDL_Event *event), (event))
 ARMSIM_SDL_FUNCTION(SDL, SDL_RWops *, SDL_AllocRW, (void), ())
 ARMSIM_SDL_FUNCTION(SDL, void, SDL_FreeRW, (SDL_RWops *area), (area))
+ARMSIM_SDL_FUNCTION(SDL, int, SDL_SetTextureScaleMode, (SDL_Texture *texture, SDL_ScaleMode scaleMode), (texture, scaleMode))
 ARMSIM_SDL_FUNCTION(SDL, int, SDL_SetRenderDrawColor, (SDL_Renderer *renderer, Uint8 r, Uint8 g, Uint8 b, Uint8 a),
                     (renderer, r, g, b, a))
 ARMSIM_SDL_FUNCTION(SDL, int, SDL_SetRenderDrawBlendMode, (SDL_Renderer *renderer, SDL_BlendMode blendMode),

@@ -20,7 +20,7 @@ extension RenderingTests {
                 for frame in frames {
                     signals.append(frame)
                     target.scene.signals = signals
-                    try target.draw(frame: frame, trail: OffscreenRenderer.makeTrail(for: scenario), status: status)
+                    try target.draw(frame: frame, trail: TipTrail.standard(for: scenario), status: status)
                 }
                 try target.save(to: path)
                 return target.scene

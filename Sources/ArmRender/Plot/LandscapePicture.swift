@@ -22,9 +22,9 @@ public struct LandscapePicture {
 
     public init(grid: LossGrid) { self.grid = grid }
 
-    static let minimumColor = RGBA(hex: 0x111827)
-    static let saddleColor = RGBA(hex: 0xE11D48)
-    static let maximumColor = RGBA(hex: 0xF97316)
+    static let minimumColor = ColorMap.minimum
+    static let saddleColor = ColorMap.saddle
+    static let maximumColor = ColorMap.maximum
     static let currentColor = RGBA(hex: 0x000000)
     static let pathColors: [RGBA] = [0x22D3EE, 0xFF7F0E, 0xF472B6, 0xA3E635, 0xFFFFFF].map { RGBA(hex: $0) }
 
@@ -107,7 +107,7 @@ public struct LandscapePicture {
         case .minimum: (.disc, minimumColor)
         case .saddle: (.cross, saddleColor)
         case .maximum: (.triangle, maximumColor)
-        case .degenerate: (.ring, RGBA(hex: 0x9CA3AF))
+        case .degenerate: (.ring, ColorMap.degenerate)
         }
     }
 
@@ -119,7 +119,7 @@ public struct LandscapePicture {
             .init(swatch: .marker(.ring), color: Self.currentColor, text: "current q"),
         ]
         if criticalPoints.contains(where: { $0.kind == .degenerate }) {
-            entries.append(.init(swatch: .marker(.ring), color: RGBA(hex: 0x9CA3AF), text: "degenerate"))
+            entries.append(.init(swatch: .marker(.ring), color: ColorMap.degenerate, text: "degenerate"))
         }
         for (i, p) in paths.enumerated() {
             entries.append(.init(swatch: .line, color: Self.pathColors[i % Self.pathColors.count], text: p.label))

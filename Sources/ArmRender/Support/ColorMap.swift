@@ -1,6 +1,12 @@
 /// Viridis (perceptually uniform, readable in grey and by colour-blind readers), as nine stops interpolated
 /// linearly: 0 is dark purple, 1 is yellow.
 enum ColorMap {
+    /// Critical points as every landscape draws them (picture and window panel): ● minimum, ✕ saddle,
+    /// ▲ maximum, ○ degenerate.
+    static let minimum = RGBA(hex: 0x111827), saddle = RGBA(hex: 0xE11D48)
+    static let maximum = RGBA(hex: 0xF97316), degenerate = RGBA(hex: 0x9CA3AF)
+
+
     static let stops: [RGBA] = [RGBA(68, 1, 84), RGBA(71, 44, 122), RGBA(59, 82, 139), RGBA(44, 114, 142),
                                 RGBA(33, 145, 140), RGBA(40, 174, 128), RGBA(94, 201, 98), RGBA(170, 220, 50),
                                 RGBA(253, 231, 37)]
