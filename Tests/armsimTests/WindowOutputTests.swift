@@ -6,7 +6,7 @@ import Testing
 @Suite(.serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/xvfb-run"), "needs xvfb-run"))
 struct WindowOutputTests {
     static func window(_ arguments: String) throws -> CLIResult {
-        try CLI.shell("timeout 60 xvfb-run -a -s '-screen 0 1280x800x24' \"$ARMSIM\" run \"$SCENARIOS/circle.json\" --quit-after 0.5 --size 640x400 \(arguments)")
+        try CLI.shell("timeout 60 xvfb-run -a -n $((100 + RANDOM % 300)) -s '-screen 0 1280x800x24' \"$ARMSIM\" run \"$SCENARIOS/circle.json\" --quit-after 0.5 --size 640x400 \(arguments)")
     }
 
     @Test func screenshotsFollowTheOutputRules() throws {
@@ -41,7 +41,7 @@ struct WindowOutputTests {
 
     @Test func aDisplayThatDiesMidRunGetsArmsimsOwnLine() throws {
         let r = try CLI.shell("""
-            n=$((90 + RANDOM % 400)); Xvfb :$n -screen 0 800x600x24 >/dev/null 2>&1 & x=$!; sleep 1
+            n=$((500 + RANDOM % 400)); Xvfb :$n -screen 0 800x600x24 >/dev/null 2>&1 & x=$!; sleep 1
             DISPLAY=:$n timeout 30 "$ARMSIM" run "$SCENARIOS/circle.json" --size 640x400 & a=$!; sleep 2
             kill -KILL $x; wait $a; s=$?; rm -f /tmp/.X$n-lock /tmp/.X11-unix/X$n; exit $s
             """)

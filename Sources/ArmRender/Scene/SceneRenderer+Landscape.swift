@@ -1,6 +1,9 @@
 import ArmKit
 import CSDL2
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where the landscape panel went: its background, the heat map square, the colour bar, and the span of
 /// (q_x, q_y) the map covers edge to edge.

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// A recursive pthread mutex (Foundation's NSRecursiveLock without Foundation: see CFormat.swift for why).
+/// A recursive pthread mutex (Foundation's NSRecursiveLock without Foundation, which would load ICU at start-up).
 final class RecursiveLock: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
 

@@ -1,6 +1,9 @@
 import ArmKit
 import Dispatch
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs the landscape panel's critical-point search off the window's thread: a search costs several
 /// milliseconds (Newton with AD Hessians from 64 seeds) and a moving target asks for one nearly every frame.
@@ -19,7 +22,7 @@ final class CriticalPointWorker: @unchecked Sendable {
         var points: [CriticalPoint]
     }
 
-    private let lock = NSLock()
+    private let lock = RecursiveLock()
     private var running = false
     private var waiting: Request?
     private var latest: Result?
