@@ -58,7 +58,7 @@ private struct Quadratic: DifferentiableScalarFunction {
         let q = [0.0, 0, 0]
         let target = Pose2D(x: 1.5, y: 0)
         let view = LeastSquaresView(arm: arm, q: q, target: target, task: .position,
-                                    jacobian: arm.jacobian(q, task: .position, computedBy: .forward))
+                                    jacobian: arm.jacobian(q, task: .position, mode: .forward))
         #expect(view.curvature == .saddle)
         #expect(view.stationary)
         #expect(abs(view.loss - 0.405) < 1e-15)
@@ -82,7 +82,7 @@ private struct Quadratic: DifferentiableScalarFunction {
         let q = [0.3, 0.5, -0.4]
         let tip = arm.tip(q)
         let view = LeastSquaresView(arm: arm, q: q, target: tip, task: .position,
-                                    jacobian: arm.jacobian(q, task: .position, computedBy: .dense))
+                                    jacobian: arm.jacobian(q, task: .position, mode: .dense))
         #expect(view.curvature == .flat)   // JᵀJ has rank 2: the null-space direction costs nothing
         #expect(view.stationary)
     }

@@ -16,9 +16,9 @@ import AutoDiff
             let task: IKTask = Bool.random(using: &rng) ? .position : .pose
             let r = arm.reach * Double.random(in: 0...1.3, using: &rng), a = Double.random(in: -.pi ... .pi, using: &rng)
             let target = Pose2D(x: r * cos(a), y: r * sin(a), phi: Double.random(in: -.pi ... .pi, using: &rng))
-            let j = arm.jacobian(q, task: task, computedBy: .forward)
+            let j = arm.jacobian(q, task: task, mode: .forward)
             for mode in [JacobianMode.dense, .reverse] {
-                let other = arm.jacobian(q, task: task, computedBy: mode)
+                let other = arm.jacobian(q, task: task, mode: mode)
                 for k in j.elements.indices { #expect(abs(j.elements[k] - other.elements[k]) <= 1e-12) }
             }
             let view = LeastSquaresView(arm: arm, q: q, target: target, task: task, jacobian: j)
@@ -36,7 +36,7 @@ import AutoDiff
         let arm = makeArm([1, 0.8, 0.6])
         for q in [[1e5, 0.2, 0.3], [999_999, -5e5, 3]] {
             let target = Pose2D(x: 1, y: 1)
-            let j = arm.jacobian(q, task: .position, computedBy: .forward)
+            let j = arm.jacobian(q, task: .position, mode: .forward)
             let view = LeastSquaresView(arm: arm, q: q, target: target, task: .position, jacobian: j)
             let check = FiniteDifferenceCheck(arm: arm, q: q, target: target, task: .position, jacobian: j, view: view)
             #expect(check.passed, "\(check.checks.map(\.maxRelative))")
@@ -47,7 +47,7 @@ import AutoDiff
     @Test func aWrongDerivativeIsCaught() {
         let arm = makeArm([1, 0.8, 0.6])
         let q = [0.2, -0.4, 0.9]
-        var j = arm.jacobian(q, task: .position, computedBy: .forward)
+        var j = arm.jacobian(q, task: .position, mode: .forward)
         let fd = FiniteDifferences.jacobian(TipMap(arm: arm, task: .position), at: q)
         #expect(DerivativeCheck(name: "J", ad: j.elements, fd: fd.elements, scale: arm.reach).passed)
         j[1, 2] += 1e-4
@@ -57,7 +57,7 @@ import AutoDiff
     @Test func velocitiesThroughJ() {
         let arm = makeArm([1, 0.8, 0.6])
         let q = [0.3, 0.5, -0.4]
-        let j = arm.jacobian(q, task: .position, computedBy: .forward)
+        let j = arm.jacobian(q, task: .position, mode: .forward)
         let qdot = [0.1, -0.2, 0.3]
         let v = VelocityMaps.tipVelocity(arm: arm, q: q, task: .position, qdot: qdot)
         let jq = j * qdot
@@ -69,7 +69,7 @@ import AutoDiff
         let norm = { (x: [Double]) in x.reduce(0) { $0 + $1 * $1 } }
         #expect(norm(back) <= norm(qdot) + 1e-12)
         // At a stretched arm the lost direction is dropped, not amplified, and DLS stays bounded.
-        let stretched = arm.jacobian([0, 0, 0], task: .position, computedBy: .forward)
+        let stretched = arm.jacobian([0, 0, 0], task: .position, mode: .forward)
         let pinv = VelocityMaps.jointVelocity(jacobian: stretched, tipVelocity: [1, 0], lambda: 0)
         #expect(pinv.allSatisfy { $0 == 0 })
         let dls = VelocityMaps.jointVelocity(jacobian: stretched, tipVelocity: [1, 1], lambda: 0.05)

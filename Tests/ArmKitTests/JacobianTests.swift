@@ -16,7 +16,7 @@ import AutoDiff
             let oracle = analyticJacobian(arm, q, task: task)
             let forward = arm.jacobian(q, task: task, mode: .forward)
             let reverse = arm.jacobian(q, task: task, mode: .reverse)
-            let dense = arm.denseForwardJacobian(q, task: task)
+            let dense = arm.jacobian(q, task: task, mode: .dense)
             for i in oracle.elements.indices {
                 #expect(abs(forward.elements[i] - oracle.elements[i]) <= 1e-12, "trial \(trial) forward")
                 #expect(abs(reverse.elements[i] - oracle.elements[i]) <= 1e-12, "trial \(trial) reverse")

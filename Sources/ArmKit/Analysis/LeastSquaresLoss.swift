@@ -37,22 +37,3 @@ public struct TipMap: DifferentiableMap, Sendable {
     }
 }
 
-/// How `inspect` computes J: the three AD routes, which agree to rounding.
-public enum JacobianMode: String, Sendable, Equatable, CaseIterable {
-    /// Forward mode seeded through the prefix sum (`jacobianForward`, what the solver uses).
-    case forward
-    /// Whole-chain forward mode, n partials on every value (`jacobianForwardDense`).
-    case dense
-    /// Reverse mode: one tape, one sweep per task row.
-    case reverse
-}
-
-extension PlanarArm {
-    public func jacobian(_ q: [Double], task: IKTask, computedBy mode: JacobianMode) -> Matrix {
-        switch mode {
-        case .forward: return jacobian(q, task: task, mode: DifferentiationMode.forward)
-        case .dense: return denseForwardJacobian(q, task: task)
-        case .reverse: return jacobian(q, task: task, mode: DifferentiationMode.reverse)
-        }
-    }
-}

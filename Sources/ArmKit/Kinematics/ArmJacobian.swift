@@ -14,29 +14,31 @@ extension PlanarArm {
         return withPartials(atLeast: jointCount, ForwardArmJacobian(arm: self, q: q, rows: task.dimension, out: jacobian))
     }
 
-    /// Convenience: an allocated matrix, by forward mode (`jacobianForward`, seeded through the prefix sum) or
-    /// reverse mode (the tape).
-    public func jacobian(_ q: [Double], task: IKTask = .position, mode: DifferentiationMode = .forward) -> Matrix {
+    /// Convenience: an allocated matrix by any of the three modes (they agree to rounding).
+    public func jacobian(_ q: [Double], task: IKTask = .position, mode: JacobianMode = .forward) -> Matrix {
         var m = Matrix(rows: task.dimension, columns: jointCount)
         _ = q.withUnsafeBufferPointer { q in
             m.elements.withUnsafeMutableBufferPointer { out in
                 switch mode {
                 case .forward: jacobianForward(q, task: task, into: out)
+                case .dense: jacobianForwardDense(q, task: task, into: out)
                 case .reverse: KinematicsWorkspace(arm: self).jacobianReverse(q, task: task, into: out)
                 }
             }
         }
         return m
     }
+}
 
-    /// Convenience: an allocated matrix by whole-chain forward mode (`jacobianForwardDense`).
-    public func denseForwardJacobian(_ q: [Double], task: IKTask = .position) -> Matrix {
-        var m = Matrix(rows: task.dimension, columns: jointCount)
-        _ = q.withUnsafeBufferPointer { q in
-            m.elements.withUnsafeMutableBufferPointer { jacobianForwardDense(q, task: task, into: $0) }
-        }
-        return m
-    }
+/// The three AD routes to J, one name each: `jacobianForward` (buffer form) / `.forward`, `jacobianForwardDense` /
+/// `.dense`, `jacobianReverse` (on a `KinematicsWorkspace`) / `.reverse`.
+public enum JacobianMode: String, Sendable, Equatable, CaseIterable {
+    /// Forward mode seeded through the prefix sum: one sincos per joint, what the solver uses.
+    case forward
+    /// Whole-chain forward mode, n partials on every value: no structure assumed, O(n²).
+    case dense
+    /// Reverse mode: one tape, one sweep for all rows.
+    case reverse
 }
 
 @usableFromInline

@@ -25,7 +25,7 @@ struct InspectReport {
         let arm = settings.arm, task = settings.task
         tip = arm.tip(q)
         joints = arm.jointPositions(q)
-        jacobian = arm.jacobian(q, task: task, computedBy: settings.mode)
+        jacobian = arm.jacobian(q, task: task, mode: settings.mode)
         analysis = Self.analyse(jacobian, q: q, threshold: settings.threshold)
         if let qdot = settings.qdot { tipVelocity = VelocityMaps.tipVelocity(arm: arm, q: q, task: task, qdot: qdot) }
         if let v = settings.tipVelocity {

@@ -56,14 +56,14 @@ struct SolveTracer {
             let p = arm.closestReachablePoint(to: aim.point, fallback: arm.tip(q).point)
             aim.x = p.x; aim.y = p.y
         }
-        let j = arm.jacobian(q, task: problem.task, computedBy: .forward)
+        let j = arm.jacobian(q, task: problem.task, mode: .forward)
         let e = LeastSquaresLoss(arm: arm, target: aim, task: problem.task, reference: q).error(q)
         let step = VelocityMaps.jointVelocity(jacobian: j, tipVelocity: e, lambda: lambda)
         return min(LeastSquaresView.norm(step), problem.config.maxStep)
     }
 
     private func row(k: Int, q: [Double], report: SolveReport?, proposed: Double?, taken: Double, escape: Bool) -> SolveTraceRow {
-        let j = problem.arm.jacobian(q, task: problem.task, computedBy: .forward)
+        let j = problem.arm.jacobian(q, task: problem.task, mode: .forward)
         let view = LeastSquaresView(arm: problem.arm, q: q, target: problem.target, task: problem.task, jacobian: j)
         let sigma = report?.sigmaMin ?? SingularityAnalysis(arm: problem.arm, q: q, task: problem.task).sigmaMin
         return SolveTraceRow(k: k, loss: view.loss, gradientNorm: view.gradientNorm, errorNorm: LeastSquaresView.norm(view.error),
