@@ -16,11 +16,13 @@ struct RunCommand: ParsableCommand {
 
         --record DIR runs without a window and writes every Nth frame as DIR/frame-NNNNNN.png. DIR must be new or empty; with --overwrite the old frame-*.png files are removed first and other files are kept.
 
-        Flags belong to a mode (window: --size, --quit-after, --screenshot, --paused; --headless: --format, --output; --record: --every, --size, --overwrite); any other combination is refused. Exit status: 0 success, 1 run or output failure, 2 invalid scenario, 64 usage, 69 no display, 128+N ended by signal N.
+        Flags belong to a mode (window: --size, --quit-after, --screenshot, --paused, --loop, --panels, --ellipse; --headless: --format, --output, --plot (sized by --size), --curvature, --output-dir, --jobs; --record: --every, --size, --overwrite, --panels, --ellipse); any other combination is refused. Exit status: 0 success, 1 run or output failure, 2 invalid scenario, 64 usage, 69 no display, 128+N ended by signal N.
 
         Examples:
           armsim run scenarios/circle.json --headless --output circle.csv
           armsim run scenarios/figure8.json --record frames --every 5 --size 640x400
+          armsim run scenarios/full-extension.json --headless --output traj.csv --plot traj.png
+          armsim run scenarios/*.json --headless --output-dir runs --jobs 2
         """
     )
 
