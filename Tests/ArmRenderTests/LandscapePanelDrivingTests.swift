@@ -11,9 +11,8 @@ extension RenderingTests {
         @Test(.enabled(if: PrivateXServer.available)) func keysOpenRechooseAndClose() throws {
             let server = try PrivateXServer()
             defer { server.stop() }
-            let saved = ["DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"].map { ($0, ProcessInfo.processInfo.environment[$0]) }
-            setenv("DISPLAY", server.display, 1); unsetenv("WAYLAND_DISPLAY"); unsetenv("SDL_VIDEODRIVER")
-            defer { for (k, v) in saved { if let v { setenv(k, v, 1) } else { unsetenv(k) } } }
+            let display = server.use()
+            defer { display.restore() }
 
             let script = WindowScript()
             func strongest(_ s: WindowSession) -> (Int, Int) {

@@ -127,11 +127,27 @@ final class PrivateXServer {
         }
     }
 
+    /// Points SDL at this server (DISPLAY set, Wayland and any forced video driver unset) until `restore()`.
+    func use() -> SavedDisplayEnvironment {
+        let saved = SavedDisplayEnvironment()
+        setenv("DISPLAY", display, 1); unsetenv("WAYLAND_DISPLAY"); unsetenv("SDL_VIDEODRIVER")
+        return saved
+    }
+
     func stop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)   // Xvfb can sit on SIGTERM while a client lingers
         process.waitUntilExit()
         try? FileManager.default.removeItem(atPath: "/tmp/.X\(display.dropFirst())-lock")
         try? FileManager.default.removeItem(atPath: "/tmp/.X11-unix/X\(display.dropFirst())")
+    }
+}
+
+/// The display variables as they were before a test pointed SDL at its private server.
+struct SavedDisplayEnvironment {
+    private let saved = ["DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"].map { ($0, ProcessInfo.processInfo.environment[$0]) }
+
+    func restore() {
+        for (k, v) in saved { if let v { setenv(k, v, 1) } else { unsetenv(k) } }
     }
 }
