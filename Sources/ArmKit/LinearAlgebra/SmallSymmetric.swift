@@ -3,7 +3,9 @@ import AutoDiff
 /// A symmetric 2×2 or 3×3 matrix such as J Jᵀ: the DLS step only ever inverts one of these, in closed form.
 @usableFromInline
 struct SmallSymmetric {
-    @usableFromInline var a00 = 0.0, a01 = 0.0, a02 = 0.0, a11 = 0.0, a12 = 0.0, a22 = 0.0
+    // The diagonal pair first: a00 and a11 share one aligned 16-byte slot, so a copy of the matrix through memory
+    // reloads the 2×2 diagonal as one store-forwarded pair, not a load straddling two copied halves.
+    @usableFromInline var a00 = 0.0, a11 = 0.0, a01 = 0.0, a22 = 0.0, a02 = 0.0, a12 = 0.0
     @usableFromInline var size: Int
 
     @inlinable init(size: Int) { self.size = size }
