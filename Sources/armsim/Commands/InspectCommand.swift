@@ -33,10 +33,10 @@ struct InspectCommand: ParsableCommand {
     var base: String?
 
     @Option(help: ArgumentHelp("position (2-row Jacobian) or pose (3 rows: x, y, φ).", valueName: "TASK"))
-    var task: String?
+    var task: IKTask?
 
     @Option(help: ArgumentHelp("Singular when σ_min < this (metres). Default: 1% of the arm's reach, or the scenario's.", valueName: "EPS"))
-    var threshold: Double?
+    var threshold: DecimalNumber?
 
     @Option(help: ArgumentHelp("The target x,y or x,y,φ: adds the least-squares view of IK (e, L, ∇L, Hessian, curvature).", valueName: "LIST"))
     var target: String?
@@ -90,12 +90,12 @@ struct InspectCommand: ParsableCommand {
 
     private func makeSettings() throws -> InspectSettings {
         let source = try InspectArmSource.resolve(scenario: scenario, links: links, base: base)
-        let (task, given) = try source.task(self.task)
-        if let threshold, !(threshold > 0 && threshold.isFinite) {
-            throw CommandFailure(message: "--threshold: must be > 0, got \(threshold)", exitCode: ExitCode32.usage)
+        let (task, given) = source.task(self.task)
+        if let threshold, !(threshold.value > 0) {
+            throw CommandFailure(message: "--threshold: must be > 0, got \(threshold.value)", exitCode: ExitCode32.usage)
         }
         var settings = InspectSettings(arm: source.arm, task: task, taskGiven: given,
-                                       threshold: threshold ?? source.solver.singularThreshold(for: source.arm))
+                                       threshold: threshold?.value ?? source.solver.singularThreshold(for: source.arm))
         settings.mode = mode
         settings.check = check
         settings.damping = source.solver.damping

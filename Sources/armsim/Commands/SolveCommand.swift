@@ -29,7 +29,7 @@ struct SolveCommand: ParsableCommand {
     var base: String?
 
     @Option(help: ArgumentHelp("position or pose (default: from the target's length or the scenario).", valueName: "TASK"))
-    var task: String?
+    var task: IKTask?
 
     @Option(help: ArgumentHelp("Start joint angles in radians (default: the scenario's initial q, or zeros).", valueName: "LIST"))
     var q0: String?
@@ -107,7 +107,7 @@ struct SolveCommand: ParsableCommand {
 
     private func baseProblem() throws -> SolveProblem {
         let source = try InspectArmSource.resolve(scenario: scenario, links: links, base: base)
-        let (task, given) = try source.task(self.task)
+        let (task, given) = source.task(self.task)
         var config = source.solver
         if let method { config.method = method }
         if let maxIterations {

@@ -25,13 +25,8 @@ struct InspectArmSource {
     }
 
     /// --task, else the scenario's, else position; and whether it was given (a target must then match it).
-    func task(_ option: String?) throws(CommandFailure) -> (IKTask, given: Bool) {
-        if let option {
-            guard let parsed = IKTask(rawValue: option) else {
-                throw CommandFailure(message: "--task: must be 'position' or 'pose', got '\(option)'", exitCode: ExitCode32.usage)
-            }
-            return (parsed, true)
-        }
+    func task(_ option: IKTask?) -> (IKTask, given: Bool) {
+        if let option { return (option, true) }
         return (task ?? .position, task != nil)
     }
 }

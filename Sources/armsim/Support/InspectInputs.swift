@@ -54,3 +54,4 @@ enum InputBounds {
 }
 
 extension JacobianMode: ExpressibleByArgument {}
+extension IKTask: ExpressibleByArgument {}
