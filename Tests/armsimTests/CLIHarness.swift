@@ -28,7 +28,7 @@ enum CLI {
     static func run(_ arguments: [String], cwd: URL? = nil) throws -> CLIResult {
         let process = try start(arguments, cwd: cwd)
         let out = process.standardOutput as! Pipe, err = process.standardError as! Pipe
-        return collect(process, out, err)
+        return try collect(process, out, err)
     }
 
     static func start(_ arguments: [String], cwd: URL? = nil) throws -> Process {
@@ -46,8 +46,10 @@ enum CLI {
         return process
     }
 
-    /// Waits for `process`, reading both pipes concurrently so a large trajectory cannot fill one and block it.
-    static func collect(_ process: Process, _ out: Pipe, _ err: Pipe) -> CLIResult {
+    /// Waits for `process`, reading both pipes concurrently so a large trajectory cannot fill one and block it;
+    /// with `input`, its bytes are written to `input.pipe` (then closed) while the readers run.
+    static func collect(_ process: Process, _ out: Pipe, _ err: Pipe,
+                        input: (pipe: Pipe, bytes: Data)? = nil) throws -> CLIResult {
         final class Box: @unchecked Sendable { var data = Data() }
         let outBox = Box(), errBox = Box()
         let group = DispatchGroup()
@@ -55,6 +57,10 @@ enum CLI {
         DispatchQueue.global().async { outBox.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         group.enter()
         DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        if let input {
+            try input.pipe.fileHandleForWriting.write(contentsOf: input.bytes)
+            try input.pipe.fileHandleForWriting.close()
+        }
         process.waitUntilExit()
         group.wait()
         return CLIResult(status: process.terminationStatus,
@@ -84,7 +90,7 @@ extension CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        return collect(process, out, err)
+        return try collect(process, out, err)
     }
 
     /// The kind of file at `path` (S_IFREG, S_IFCHR, S_IFIFO, S_IFLNK…) without following a link, or nil.

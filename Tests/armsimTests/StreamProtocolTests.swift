@@ -11,19 +11,8 @@ import Testing
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin; process.standardOutput = stdout; process.standardError = stderr
         try process.run()
-        final class Box: @unchecked Sendable { var data = Data() }
-        let out = Box(), err = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { out.data = stdout.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { err.data = stderr.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        try stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        process.waitUntilExit()
-        group.wait()
-        return (process.terminationStatus, String(decoding: out.data, as: UTF8.self).split(separator: "\n"),
-                String(decoding: err.data, as: UTF8.self))
+        let result = try CLI.collect(process, stdout, stderr, input: (stdin, Data(input.utf8)))
+        return (result.status, result.stdout.split(separator: "\n"), result.stderr)
     }
 
     static func object(_ line: Substring) throws -> [String: Any] {
