@@ -103,15 +103,16 @@ struct HeadlessRun {
     }
 
     private func openRecorder(_ request: RecordingRequest) throws -> FrameRecorder {
-        try SDLLibraries.require()   // before the directory is prepared: a machine without SDL gets nothing made
+        // The recorder first: it checks for SDL and the fonts, so a machine without them gets no directory made.
+        let recorder = try FrameRecorder(scenario: scenario, directory: request.directory, every: request.every,
+                                         size: request.size, sink: FileImageSink(durable: false))
         do {
             try OutputDirectory.prepare(request.directory, overwrite: request.overwrite, option: "--record",
                                         isOwnName: FrameRecorder.isFrameName)
         } catch OutputError.notEmpty(let path, let advice) {
             throw CommandFailure(message: "--record: '\(path)' is not empty; \(advice)", exitCode: ExitCode32.usage)
         }
-        return try FrameRecorder(scenario: scenario, directory: request.directory, every: request.every,
-                                 size: request.size, sink: FileImageSink(durable: false))
+        return recorder
     }
 
     /// What a signal's line says was (not) written.
