@@ -37,11 +37,7 @@ struct RenderCommand: ParsableCommand {
         let imageSize = try size.map { try SizeOption.parse($0) } ?? .standard
         try SameFile.check(input: scenario, output: output, option: "--output")
         try PictureFormat.check(output, option: "--output")
-        var shown: Set<WindowPanel>
-        do { shown = try WindowPanel.parseList(panels, option: "--panels") } catch {
-            throw CommandFailure(message: error.message, exitCode: ExitCode32.usage)
-        }
-        if ellipse { shown.insert(.ellipse) }
+        let shown = try PanelOption.panels(panels, ellipse: ellipse)
         let loaded = try ScenarioInput.load(scenario)
         let t = time?.value ?? loaded.simulation.duration
         do {

@@ -108,11 +108,7 @@ struct RunCommand: ParsableCommand {
             try SameFile.check(input: scenario, output: screenshot, option: "--screenshot")
             try PictureFormat.check(screenshot, option: "--screenshot")
         }
-        var shownPanels: Set<WindowPanel>
-        do { shownPanels = try WindowPanel.parseList(panels, option: "--panels") } catch {
-            throw usage(error.message)
-        }
-        if ellipse { shownPanels.insert(.ellipse) }
+        let shownPanels = try PanelOption.panels(panels, ellipse: ellipse)
         let loaded = try ScenarioInput.load(scenario, duration: duration)
         if headless || record != nil {
             let recording = record.map { RecordingRequest(directory: $0, every: every ?? 1, size: imageSize, overwrite: overwrite) }
