@@ -10,9 +10,6 @@ let package = Package(
         .library(name: "ArmKit", targets: ["ArmKit"]),
         .library(name: "ArmIO", targets: ["ArmIO"]),
     ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    ],
     targets: [
         // glibc's sincos, which Swift's Glibc overlay does not export.
         .target(name: "CMathShim"),
@@ -32,19 +29,9 @@ let package = Package(
             name: "armsim",
             dependencies: [
                 "ArmKit", "ArmIO", "ArmRender",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // Swift's runtime and Foundation linked in: start-up without ~15 shared libraries (docs/performance.md).
-            linkerSettings: [
-                // Foundation's own libraries as one group: the modules' autolink entries name only the shared
-                // Foundation, whose static parts (and ICU) depend on each other in a cycle.
-                .unsafeFlags(["-static-stdlib"] + ["--start-group", "-lFoundation", "-lFoundationInternationalization",
-                                                     "-l_FoundationICU", "-lFoundationEssentials", "-lCoreFoundation",
-                                                     "-l_FoundationCShims", "-l_FoundationCollections",
-                                                     "-lswiftSynchronization", "--end-group", "-lstdc++"]
-                                                    .flatMap { ["-Xlinker", $0] },
-                             .when(configuration: .release)),
-            ]
+            // Swift's runtime linked in: start-up without its shared libraries (docs/performance.md).
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
         ),
         .testTarget(name: "AutoDiffTests", dependencies: ["AutoDiff"]),
         .testTarget(name: "ArmKitTests", dependencies: ["ArmKit", "AutoDiff"]),

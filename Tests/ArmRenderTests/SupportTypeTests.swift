@@ -54,12 +54,11 @@ import Testing
     @Test func screenshotNamesAreUniqueAndSafe() throws {
         let dir = temporaryDirectory("names")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let date = Date(timeIntervalSince1970: 0)
-        let first = WindowSession.screenshotName(scenario: "two links/fast", date: date, directory: dir)
+        let first = WindowSession.screenshotName(scenario: "two links/fast", seconds: 0, directory: dir)
         #expect((first as NSString).lastPathComponent.hasPrefix("armsim-two-links-fast-"))
         #expect(first.hasSuffix(".png"))
         _ = FileManager.default.createFile(atPath: first, contents: Data())
-        let second = WindowSession.screenshotName(scenario: "two links/fast", date: date, directory: dir)
+        let second = WindowSession.screenshotName(scenario: "two links/fast", seconds: 0, directory: dir)
         #expect(second != first && second.hasSuffix("-2.png"))
     }
 }

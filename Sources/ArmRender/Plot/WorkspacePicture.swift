@@ -1,6 +1,5 @@
 import ArmKit
 import CSDL2
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,5 +1,4 @@
 import ArmKit
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif

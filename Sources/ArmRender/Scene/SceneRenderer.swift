@@ -1,6 +1,5 @@
 import ArmKit
 import CSDL2
-import FoundationEssentials
 import Glibc
 
 /// Draws one frame of a scenario onto any SDL renderer: a window's, or a software renderer on an RGBA32 surface

@@ -1,5 +1,4 @@
 import ArmKit
-import FoundationEssentials
 import Glibc
 
 /// The world→pixel mapping: fits a world rectangle (the reachable workspace, with margin) into a drawable of

@@ -1,5 +1,4 @@
 import CSDL2
-import FoundationEssentials
 import Glibc
 
 /// Anti-aliased filled shapes on any SDL renderer, batched into one `SDL_RenderGeometry` call.

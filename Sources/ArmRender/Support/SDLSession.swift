@@ -1,5 +1,4 @@
 import CSDL2
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,4 +1,3 @@
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,7 +11,7 @@ enum FontFiles {
     static let mono = "DejaVuSansMono.ttf"
 
     static var directory: String {
-        if let d = ProcessInfo.processInfo.environment["ARMSIM_FONT_DIR"], !d.isEmpty { return d }
+        if let d = ProcessEnvironment.value("ARMSIM_FONT_DIR") { return d }
         return defaultDirectory
     }
 
@@ -21,9 +20,9 @@ enum FontFiles {
     static func path(for file: String) throws(RenderError) -> String {
         let dir = directory
         let wanted = dir.joinedPath(file)
-        if FileManager.default.isReadableFile(atPath: wanted) { return wanted }
+        if ProcessEnvironment.isReadableFile(wanted) { return wanted }
         let fallback = dir.joinedPath(regular)
-        guard FileManager.default.isReadableFile(atPath: fallback) else {
+        guard ProcessEnvironment.isReadableFile(fallback) else {
             throw RenderError(.font, "font not found: \(fallback) (install fonts-dejavu-core, or set ARMSIM_FONT_DIR)")
         }
         return fallback

@@ -1,5 +1,4 @@
 import CSDL2
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -39,8 +38,7 @@ public enum DisplayProbe {
 
     /// A reason when the environment names no display and no explicit SDL video driver.
     static func environmentProblem() -> String? {
-        let env = ProcessInfo.processInfo.environment
-        func set(_ k: String) -> Bool { !(env[k] ?? "").isEmpty }
+        func set(_ k: String) -> Bool { ProcessEnvironment.value(k) != nil }
         if set("SDL_VIDEODRIVER") || set("DISPLAY") || set("WAYLAND_DISPLAY") { return nil }
         return "no display available (neither DISPLAY nor WAYLAND_DISPLAY is set): \(advice)"
     }
@@ -50,8 +48,7 @@ public enum DisplayProbe {
     /// "XDG_RUNTIME_DIR is invalid" on X-only machines). An explicit SDL_VIDEODRIVER is left alone.
     /// Call with the SDL lock held, before initialising SDL video.
     static func preferDriverFromEnvironment() {
-        let env = ProcessInfo.processInfo.environment
-        func set(_ k: String) -> Bool { !(env[k] ?? "").isEmpty }
+        func set(_ k: String) -> Bool { ProcessEnvironment.value(k) != nil }
         if !set("SDL_VIDEODRIVER") && set("DISPLAY") && !set("WAYLAND_DISPLAY") {
             SDL_SetHint(SDL_HINT_VIDEODRIVER, "x11")
         }

@@ -1,6 +1,5 @@
 import ArmKit
 import CSDL2
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,15 +18,14 @@ public enum WindowApp {
         if let reason = DisplayProbe.environmentProblem() { throw RenderError(.noDisplay, reason) }
         // Diagnostics without a CLI flag: ARMSIM_RENDERER=software|accelerated, ARMSIM_REPORT_TIMING=1.
         var options = options
-        let env = ProcessInfo.processInfo.environment
-        if let name = env["ARMSIM_RENDERER"], !name.isEmpty {
+        if let name = ProcessEnvironment.value("ARMSIM_RENDERER") {
             guard let kind = RendererKind(rawValue: name) else {
                 throw RenderError(.invalidArgument, "ARMSIM_RENDERER must be 'software' or 'accelerated', got '\(name)'")
             }
             options.renderer = kind
         }
-        if let t = env["ARMSIM_REPORT_TIMING"], !t.isEmpty, t != "0" { options.reportTiming = true }
-        options.panels.formUnion(try WindowPanel.parseList(env["ARMSIM_PANELS"] ?? "", option: "ARMSIM_PANELS"))
+        if let t = ProcessEnvironment.value("ARMSIM_REPORT_TIMING"), t != "0" { options.reportTiming = true }
+        options.panels.formUnion(try WindowPanel.parseList(ProcessEnvironment.value("ARMSIM_PANELS") ?? "", option: "ARMSIM_PANELS"))
         try SDLSession.locked { () throws(RenderError) in
             let subsystems = SDL_INIT_VIDEO | SDL_INIT_EVENTS
             DisplayProbe.preferDriverFromEnvironment()

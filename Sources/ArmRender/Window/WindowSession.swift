@@ -1,6 +1,5 @@
 import ArmKit
 import CSDL2
-import FoundationEssentials
 import Glibc
 
 /// The interactive loop behind `WindowApp.run`: owns the window, its renderer and the playback state.
@@ -232,8 +231,8 @@ final class WindowSession {
 
     /// S: armsim-<scenario>-<timestamp>.png in the current directory; the path (or the error) on stderr.
     private func saveInteractiveScreenshot() {
-        let path = WindowSession.screenshotName(scenario: scenario.name, date: Date(),
-                                                directory: FileManager.default.currentDirectoryPath)
+        let path = WindowSession.screenshotName(scenario: scenario.name, seconds: ProcessEnvironment.now,
+                                                directory: ProcessEnvironment.currentDirectory)
         let message: String
         do {
             try PNGWriter.saveScreenshot(renderer, to: path, sink: options.sink)
@@ -245,17 +244,17 @@ final class WindowSession {
     }
 
     /// A file name that does not exist yet: armsim-<name>-<yyyyMMdd-HHmmss>[-n].png.
-    static func screenshotName(scenario: String, date: Date, directory: String) -> String {
+    static func screenshotName(scenario: String, seconds: time_t, directory: String) -> String {
         let safe = String(scenario.unicodeScalars.map { ($0.properties.isAlphabetic || $0.properties.numericType != nil) || $0 == "-" || $0 == "_" ? Character($0) : "-" })
         // Local time, yyyyMMdd-HHmmss, by strftime (DateFormatter is not in FoundationEssentials).
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down)), parts = tm(), text = [CChar](repeating: 0, count: 32)
+        var seconds = seconds, parts = tm(), text = [CChar](repeating: 0, count: 32)
         localtime_r(&seconds, &parts)
         let length = strftime(&text, text.count, "%Y%m%d-%H%M%S", &parts)
         let stamp = String(decoding: text.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let stem = "armsim-\(safe.isEmpty ? "scenario" : safe)-\(stamp)"
         var path = directory.joinedPath(stem + ".png")
         var n = 2
-        while FileManager.default.fileExists(atPath: path) {
+        while ProcessEnvironment.fileExists(path) {
             path = directory.joinedPath("\(stem)-\(n).png")
             n += 1
         }

@@ -1,5 +1,4 @@
 import ArmKit
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,7 +13,7 @@ enum PictureBench {
         let n = arm.jointCount
         let target = arm.tip(initial.map { $0 + 0.3 })
         let pair = (max(0, n - 2), n - 1)
-        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let cores = BatchWorkers.coreCount
         var sampler = WorkspaceSampler(arm: arm)
         sampler.samples = max(1, 7_000_000 / n)
         sampler.resolution = 256

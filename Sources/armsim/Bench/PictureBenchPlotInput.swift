@@ -1,7 +1,6 @@
 import ArmIO
 import ArmKit
 import ArmRender
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,7 +17,7 @@ final class PictureBenchPlotInput {
     init(scenario: Scenario, rows: Int = 10_000) throws {
         var s = scenario
         s.simulation.duration = Double(rows - 1) * s.simulation.dt
-        path = FileManager.default.temporaryDirectory.path.joinedPath("armsim-bench-plot-\(getpid())-\(scenario.arm.jointCount).csv")
+        path = Self.temporaryDirectory.joinedPath("armsim-bench-plot-\(getpid())-\(scenario.arm.jointCount).csv")
         jointCount = s.arm.jointCount
         let file = try AtomicFileOutput(path: path)
         let writer = TrajectoryWriter(format: .csv, jointCount: jointCount, task: s.task, sink: file)
@@ -45,5 +44,13 @@ final class PictureBenchPlotInput {
 
     var workload: BenchWorkload {
         BenchWorkload("plot_rows") { count in (0..<count).reduce(0.0) { acc, _ in acc + self.readOnce() } }
+    }
+}
+
+extension PictureBenchPlotInput {
+    /// $TMPDIR, else /tmp.
+    static var temporaryDirectory: String {
+        guard let raw = getenv("TMPDIR"), raw.pointee != 0 else { return "/tmp" }
+        return String(cString: raw)
     }
 }

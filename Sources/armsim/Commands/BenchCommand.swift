@@ -1,13 +1,11 @@
-import ArgumentParser
 import ArmKit
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
 
-struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "bench",
+struct BenchCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "bench",
         abstract: "Measure FK, AD Jacobians, solver steps, second-order derivatives and a tracking frame.",
         discussion: """
         Each case runs in this process as the median of many batches after a warm-up; ratios are to plain Double FK (fk) at the same number of links, measured in the same run. Refuses to run in a debug build.
@@ -17,20 +15,26 @@ struct BenchCommand: ParsableCommand {
         Examples:
           armsim bench --links 7,128 --cases tracking_solve,dls_step
           armsim bench --cases hvp,hessian,newton_step,lm_step --json
-        """
+        """,
+        options: [
+            .value("--links", "LIST", "Numbers of links, comma-separated.", default: "2,7,32,128,512"),
+            .flag("--json", "Print a JSON array of {name, links, ns, ratio_to_fk}."),
+            .flag("--quick", "Fewer, shorter batches (noisier)."),
+            .value("--cases", "LIST", "Only these cases, comma-separated (fk always runs: it is the ratios' base)."),
+        ]
     )
 
-    @Option(help: ArgumentHelp("Numbers of links, comma-separated.", valueName: "LIST"))
-    var links = "2,7,32,128,512"
+    let links: String
+    let json: Bool
+    let quick: Bool
+    let cases: String?
 
-    @Flag(help: "Print a JSON array of {name, links, ns, ratio_to_fk}.")
-    var json = false
-
-    @Flag(help: "Fewer, shorter batches (noisier).")
-    var quick = false
-
-    @Option(help: ArgumentHelp("Only these cases, comma-separated (fk always runs: it is the ratios' base).", valueName: "LIST"))
-    var cases: String?
+    init(_ arguments: ParsedArguments) throws(CommandFailure) {
+        links = arguments.string("--links") ?? "2,7,32,128,512"
+        json = arguments.flag("--json")
+        quick = arguments.flag("--quick")
+        cases = arguments.string("--cases")
+    }
 
     func run() throws {
         #if DEBUG

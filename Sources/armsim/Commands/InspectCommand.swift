@@ -1,11 +1,10 @@
-import ArgumentParser
 import ArmIO
 import ArmKit
 import AutoDiff
 
-struct InspectCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "inspect",
+struct InspectCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "inspect",
         abstract: "Tip pose, Jacobian, singularities and the least-squares view of IK at one configuration.",
         discussion: """
         The arm comes from --links (and --base), or from a scenario file. Negative numbers work as --q=-0.5,0.3 or --q -0.5,0.3. conditionNumber is σ_max/σ_min; when σ_min = 0 it is unbounded: printed as "unbounded", and null in --json. No nan or inf is ever printed: angles beyond ±1e6 rad, coordinates beyond ±1e9 m and velocities beyond ±1e9 are usage errors.
@@ -17,50 +16,56 @@ struct InspectCommand: ParsableCommand {
         Examples:
           armsim inspect --links 1,0.8,0.6 --q 0,0,0 --target 1.5,0
           armsim inspect --links 1,1 --q 0,1.5708 --tip-velocity 0,1 --json
-        """
+        """,
+        positional: PositionalSpec(valueName: "SCENARIO", help: "A scenario file to take the arm (links, base, task, threshold) from.", arity: .optional),
+        options: [
+            .value("--links", "LIST", "Link lengths in metres, comma-separated (e.g. 1,0.8,0.6)."),
+            .value("--q", "LIST", "Joint angles in radians, one per link, comma-separated."),
+            .value("--base", "X,Y", "Base position x,y in metres (default 0,0)."),
+            .choice("--task", IKTask.self, "position (2-row Jacobian) or pose (3 rows: x, y, φ)."),
+            .value("--threshold", "EPS", "Singular when σ_min < this (metres). Default: 1% of the arm's reach, or the scenario's."),
+            .value("--target", "LIST", "The target x,y or x,y,φ: adds the least-squares view of IK (e, L, ∇L, Hessian, curvature)."),
+            .choice("--mode", JacobianMode.self, "How J is computed: forward (seeded through the prefix sum), dense (whole-chain forward) or reverse (a tape).", default: .forward),
+            .flag("--check", "With --target: check J, ∇L and the Hessian of L against central finite differences; exit 1 if they disagree."),
+            .value("--hvp", "LIST", "With --target: H·v of L along this direction, by forward-over-reverse AD (no H formed)."),
+            .value("--qdot", "LIST", "Joint velocities (rad/s): prints the tip velocity J·q̇ (a JVP)."),
+            .value("--tip-velocity", "LIST", "A tip velocity vx,vy (or vx,vy,ω): prints the joint velocity J⁺v and its DLS counterpart."),
+            .flag("--stdin", "Read queries from standard input, one JSON object per line; write one JSON result per line."),
+            .flag("--json", "Print JSON instead of the aligned text report."),
+        ]
     )
 
-    @Argument(help: ArgumentHelp("A scenario file to take the arm (links, base, task, threshold) from.", valueName: "SCENARIO"))
-    var scenario: String?
+    let scenario: String?
+    let links: String?
+    let q: String?
+    let base: String?
+    let task: IKTask?
+    let threshold: DecimalNumber?
+    let target: String?
+    let mode: JacobianMode
+    let check: Bool
+    let hvp: String?
+    let qdot: String?
+    let tipVelocity: String?
+    let stdin: Bool
+    let json: Bool
 
-    @Option(help: ArgumentHelp("Link lengths in metres, comma-separated (e.g. 1,0.8,0.6).", valueName: "LIST"))
-    var links: String?
-
-    @Option(help: ArgumentHelp("Joint angles in radians, one per link, comma-separated.", valueName: "LIST"))
-    var q: String?
-
-    @Option(help: ArgumentHelp("Base position x,y in metres (default 0,0).", valueName: "X,Y"))
-    var base: String?
-
-    @Option(help: ArgumentHelp("position (2-row Jacobian) or pose (3 rows: x, y, φ).", valueName: "TASK"))
-    var task: IKTask?
-
-    @Option(help: ArgumentHelp("Singular when σ_min < this (metres). Default: 1% of the arm's reach, or the scenario's.", valueName: "EPS"))
-    var threshold: DecimalNumber?
-
-    @Option(help: ArgumentHelp("The target x,y or x,y,φ: adds the least-squares view of IK (e, L, ∇L, Hessian, curvature).", valueName: "LIST"))
-    var target: String?
-
-    @Option(help: "How J is computed: forward (seeded through the prefix sum), dense (whole-chain forward) or reverse (a tape).")
-    var mode: JacobianMode = .forward
-
-    @Flag(help: "With --target: check J, ∇L and the Hessian of L against central finite differences; exit 1 if they disagree.")
-    var check = false
-
-    @Option(help: ArgumentHelp("With --target: H·v of L along this direction, by forward-over-reverse AD (no H formed).", valueName: "LIST"))
-    var hvp: String?
-
-    @Option(help: ArgumentHelp("Joint velocities (rad/s): prints the tip velocity J·q̇ (a JVP).", valueName: "LIST"))
-    var qdot: String?
-
-    @Option(name: .customLong("tip-velocity"), help: ArgumentHelp("A tip velocity vx,vy (or vx,vy,ω): prints the joint velocity J⁺v and its DLS counterpart.", valueName: "LIST"))
-    var tipVelocity: String?
-
-    @Flag(help: "Read queries from standard input, one JSON object per line; write one JSON result per line.")
-    var stdin = false
-
-    @Flag(help: "Print JSON instead of the aligned text report.")
-    var json = false
+    init(_ arguments: ParsedArguments) throws(CommandFailure) {
+        scenario = arguments.positionals.first
+        links = arguments.string("--links")
+        q = arguments.string("--q")
+        base = arguments.string("--base")
+        task = try arguments.choice("--task")
+        threshold = try arguments.decimal("--threshold")
+        target = arguments.string("--target")
+        mode = try arguments.choice("--mode") ?? .forward
+        check = arguments.flag("--check")
+        hvp = arguments.string("--hvp")
+        qdot = arguments.string("--qdot")
+        tipVelocity = arguments.string("--tip-velocity")
+        stdin = arguments.flag("--stdin")
+        json = arguments.flag("--json")
+    }
 
     func run() throws {
         let settings = try makeSettings()

@@ -1,14 +1,12 @@
-import ArgumentParser
 import ArmKit
 import ArmRender
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
 
-struct LandscapeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "landscape",
+struct LandscapeCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "landscape",
         abstract: "Draw the loss landscape L = ½‖e‖² over two joints, with its critical points and solver paths.",
         discussion: """
         The other joints are held at q. The picture is a heat map of L with contour lines and a colour bar; the current q is ringed; the critical points in the window (Newton on ∇L = 0 from a 12×12 grid of seeds, classified by the 2×2 Hessian over the two joints) are drawn as ● minimum, ✕ saddle, ▲ maximum. With --paths, each method's iterates from q are drawn as a polyline (all joints move; the picture shows their projection on the two drawn).
@@ -18,53 +16,59 @@ struct LandscapeCommand: ParsableCommand {
         Examples:
           armsim landscape --links 1,0.8,0.6 --target 1.5,0 --paths dls --output s.png
           armsim landscape scenarios/circle.json --time 2 --json --csv grid.csv
-        """
+        """,
+        positional: PositionalSpec(valueName: "SCENARIO", help: "A scenario file (the arm, and q and the target at --time).", arity: .optional),
+        options: [
+            .value("--time", "SECONDS", "Simulated time in seconds, with a scenario (default 0)."),
+            .value("--links", "LIST", "Link lengths in metres, comma-separated."),
+            .value("--base", "X,Y", "Base position x,y in metres (default 0,0)."),
+            .value("--q", "LIST", "Joint angles in radians, one per link (default all 0)."),
+            .value("--target", "LIST", "Target x,y (position task) or x,y,phi (pose task), with --links."),
+            .choice("--task", PlotTaskOption.self, "The task, with --links.", default: .position),
+            .value("--joints", "I,J", "The two joints on the x and y axes (0-based), e.g. 1,2."),
+            .value("--range", "RADIANS", "Half-width of the window around q, radians.", default: "π"),
+            .value("--resolution", "N", "Grid points each way (2…4096).", default: "256"),
+            .value("--paths", "LIST", "Solver methods whose iterates from q to draw, comma-separated (e.g. dls,pinv)."),
+            .value("--output", "FILE", "Write the picture to this PNG file."),
+            .value("--csv", "FILE", "Write the grid as CSV (q_i, q_j, L) to this file."),
+            .flag("--json", "Print the critical points (with their Hessian eigenvalues) as JSON on stdout."),
+            .value("--size", "WxH", "Image size in pixels.", default: "1280x800"),
+        ]
     )
 
-    @Argument(help: "A scenario file (the arm, and q and the target at --time).")
-    var scenario: String?
+    let scenario: String?
+    let time: Double?
+    let links: String?
+    let base: String?
+    let q: String?
+    let target: String?
+    let task: PlotTaskOption
+    let joints: String?
+    let range: Double
+    let resolution: Int
+    let paths: String?
+    let output: String?
+    let csv: String?
+    let json: Bool
+    let size: String
 
-    @Option(help: ArgumentHelp("Simulated time in seconds, with a scenario (default 0).", valueName: "SECONDS"))
-    var time: Double?
-
-    @Option(help: ArgumentHelp("Link lengths in metres, comma-separated.", valueName: "LIST"))
-    var links: String?
-
-    @Option(help: ArgumentHelp("Base position x,y in metres (default 0,0).", valueName: "X,Y"))
-    var base: String?
-
-    @Option(help: ArgumentHelp("Joint angles in radians, one per link (default all 0).", valueName: "LIST"))
-    var q: String?
-
-    @Option(help: ArgumentHelp("Target x,y (position task) or x,y,phi (pose task), with --links.", valueName: "LIST"))
-    var target: String?
-
-    @Option(help: "The task, with --links.")
-    var task: PlotTaskOption = .position
-
-    @Option(help: ArgumentHelp("The two joints on the x and y axes (0-based), e.g. 1,2.", valueName: "I,J"))
-    var joints: String?
-
-    @Option(help: ArgumentHelp("Half-width of the window around q, radians.", valueName: "RADIANS"))
-    var range: Double = .pi
-
-    @Option(help: ArgumentHelp("Grid points each way (2…4096).", valueName: "N"))
-    var resolution: Int = 256
-
-    @Option(help: ArgumentHelp("Solver methods whose iterates from q to draw, comma-separated (e.g. dls,pinv).", valueName: "LIST"))
-    var paths: String?
-
-    @Option(help: ArgumentHelp("Write the picture to this PNG file.", valueName: "FILE"))
-    var output: String?
-
-    @Option(help: ArgumentHelp("Write the grid as CSV (q_i, q_j, L) to this file.", valueName: "FILE"))
-    var csv: String?
-
-    @Flag(help: "Print the critical points (with their Hessian eigenvalues) as JSON on stdout.")
-    var json = false
-
-    @Option(help: ArgumentHelp("Image size in pixels.", valueName: "WxH"))
-    var size = "1280x800"
+    init(_ arguments: ParsedArguments) throws(CommandFailure) {
+        scenario = arguments.positionals.first
+        time = try arguments.decimal("--time")?.value
+        links = arguments.string("--links")
+        base = arguments.string("--base")
+        q = arguments.string("--q")
+        target = arguments.string("--target")
+        task = try arguments.choice("--task") ?? .position
+        joints = arguments.string("--joints")
+        range = try arguments.decimal("--range")?.value ?? .pi
+        resolution = try arguments.int("--resolution") ?? 256
+        paths = arguments.string("--paths")
+        output = arguments.string("--output")
+        csv = arguments.string("--csv")
+        json = arguments.flag("--json")
+        size = arguments.string("--size") ?? "1280x800"
+    }
 
     func run() throws {
         guard output != nil || csv != nil || json else {

@@ -1,14 +1,12 @@
-import ArgumentParser
 import ArmKit
 import ArmRender
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
 
-struct PlotCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "plot",
+struct PlotCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "plot",
         abstract: "Plot a headless run's trajectory (CSV or JSON Lines) as stacked time-series panels in a PNG.",
         discussion: """
         Panels share the time axis: the joint angles q_i; the tracking error on a log scale with the tolerance; σ_min with the singular threshold ε; the damping λ with the iteration count on a right-hand axis; and a status band coloured as the window colours the arm (converged teal, unreachable red, limited violet, stalled grey, failed dark red). Singular intervals are shaded across the panels: amber at the boundary, magenta in the interior.
@@ -21,23 +19,29 @@ struct PlotCommand: ParsableCommand {
           armsim run scenarios/circle.json --headless --output run.csv
           armsim plot run.csv --output run.png --scenario scenarios/circle.json
           armsim plot run.jsonl --output run.png --columns q,error,status --size 640x400
-        """
+        """,
+        positional: PositionalSpec(valueName: "RUN", help: "The trajectory file (CSV or JSON Lines from run --headless).", arity: .one),
+        options: [
+            .value("--output", "FILE", "The PNG file to write."),
+            .value("--size", "WxH", "Image size in pixels.", default: "1280x800"),
+            .value("--columns", "LIST", "Panels to draw, comma-separated: q, error, sigma-min, damping, status (default all)."),
+            .value("--scenario", "FILE", "The scenario the run came from: its tolerance and ε are drawn."),
+        ]
     )
 
-    @Argument(help: ArgumentHelp("The trajectory file (CSV or JSON Lines from run --headless).", valueName: "RUN"))
-    var input: String
+    let input: String
+    let output: String
+    let size: String
+    let columns: String?
+    let scenario: String?
 
-    @Option(help: ArgumentHelp("The PNG file to write.", valueName: "FILE"))
-    var output: String
-
-    @Option(help: ArgumentHelp("Image size in pixels.", valueName: "WxH"))
-    var size = "1280x800"
-
-    @Option(help: ArgumentHelp("Panels to draw, comma-separated: q, error, sigma-min, damping, status (default all).", valueName: "LIST"))
-    var columns: String?
-
-    @Option(help: ArgumentHelp("The scenario the run came from: its tolerance and ε are drawn.", valueName: "FILE"))
-    var scenario: String?
+    init(_ arguments: ParsedArguments) throws(CommandFailure) {
+        input = arguments.positionals[0]
+        output = try arguments.required("--output")
+        size = arguments.string("--size") ?? "1280x800"
+        columns = arguments.string("--columns")
+        scenario = arguments.string("--scenario")
+    }
 
     func run() throws {
         let imageSize = try SizeOption.parse(size); let (width, height) = (imageSize.width, imageSize.height)

@@ -1,13 +1,11 @@
-import ArgumentParser
 import ArmIO
 import ArmKit
 import ArmRender
 
-extension TrajectoryFormat: ExpressibleByArgument {}
 
-struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "run",
+struct RunCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "run",
         abstract: "Run a scenario: in a window, or --headless with the joint trajectory on stdout.",
         discussion: """
         Headless: CSV (with a header) or JSON Lines, one row per time step, to stdout or to --output FILE. A regular FILE is written atomically (a failed or interrupted run leaves no file); a device, FIFO or symbolic link is written through. A summary goes to stderr unless --quiet.
@@ -21,75 +19,82 @@ struct RunCommand: ParsableCommand {
         Examples:
           armsim run scenarios/circle.json --headless --output circle.csv
           armsim run scenarios/figure8.json --record frames --every 5 --size 640x400
-          armsim run scenarios/full-extension.json --headless --output traj.csv --plot traj.png
+          armsim run scenarios/line.json --headless --output line.csv --plot line.png
           armsim run scenarios/*.json --headless --output-dir runs --jobs 2
-        """
+        """,
+        positional: PositionalSpec(valueName: "FILE", help: "The scenario file (JSON); several with --headless --output-dir.", arity: .oneOrMore),
+        options: [
+            .value("--output-dir", "DIR", "With --headless: write each scenario's trajectory to DIR/NAME.csv (or .jsonl), atomically, several at once."),
+            .value("--jobs", "N", "With --output-dir: scenarios run at once (default: the number of cores)."),
+            .flag("--headless", "No window: stream the trajectory to stdout (or --output)."),
+            .choice("--format", TrajectoryFormat.self, "Trajectory format (default: csv)."),
+            .value("--output", "FILE", "Write the trajectory to FILE instead of stdout."),
+            .value("--duration", "SECONDS", "Override the scenario's duration (> 0)."),
+            .flag("--quiet", "No summary or progress on stderr."),
+            .value("--record", "DIR", "Write frames as numbered PNGs into DIR (no window)."),
+            .value("--every", "N", "With --record: write every Nth frame (default: 1)."),
+            .flag("--overwrite", "With --record: replace the frame-*.png files of an earlier recording in DIR."),
+            .value("--quit-after", "SECONDS", "Window: quit after this much wall time."),
+            .value("--screenshot", "FILE", "Window: save a picture (.png, .jpg) of the window just before quitting."),
+            .value("--size", "WxH", "Window or --record image size, 64…8192 each way (default: 1280x800)."),
+            .flag("--paused", "Window: start paused."),
+            .value("--plot", "FILE", "With --headless: also draw the run as a plot PNG (see armsim plot)."),
+            .flag("--ellipse", "Window or --record: draw the manipulability (velocity) ellipse at the tip (the same as --panels ellipse)."),
+            .flag("--curvature", "Headless: append the columns loss, gradient_norm and curvature (an O(n³) Hessian analysis per frame)."),
+            .flag("--loop", "Window: start again from the beginning at the end of the run (key L toggles)."),
+            .value("--panels", "LIST", "Window or --record: panels to show, any of ellipse, charts, landscape (keys E, C and G in the window)."),
+        ]
     )
 
-    @Argument(help: ArgumentHelp("The scenario file (JSON); several with --headless --output-dir.", valueName: "FILE"))
-    var scenarios: [String]
+    let scenarios: [String]
+    let outputDirectory: String?
+    let jobs: Int?
+    let headless: Bool
+    let format: TrajectoryFormat?
+    let output: String?
+    let duration: DecimalNumber?
+    let quiet: Bool
+    let record: String?
+    let every: Int?
+    let overwrite: Bool
+    let quitAfter: DecimalNumber?
+    let screenshot: String?
+    let size: String?
+    let paused: Bool
+    let plot: String?
+    let ellipse: Bool
+    let curvature: Bool
+    let loop: Bool
+    let panels: String
+    /// Every option named on the command line, for the mode rules.
+    let given: Set<String>
 
-    @Option(name: .customLong("output-dir"), help: ArgumentHelp(
-        "With --headless: write each scenario's trajectory to DIR/NAME.csv (or .jsonl), atomically, several at once.",
-        valueName: "DIR"))
-    var outputDirectory: String?
-
-    @Option(help: ArgumentHelp("With --output-dir: scenarios run at once (default: the number of cores).", valueName: "N"))
-    var jobs: Int?
-
-    @Flag(help: "No window: stream the trajectory to stdout (or --output).")
-    var headless = false
-
-    @Option(help: ArgumentHelp("Trajectory format (default: csv).", valueName: "FORMAT"))
-    var format: TrajectoryFormat?
-
-    @Option(help: ArgumentHelp("Write the trajectory to FILE instead of stdout.", valueName: "FILE"))
-    var output: String?
-
-    @Option(help: ArgumentHelp("Override the scenario's duration (> 0).", valueName: "SECONDS"))
-    var duration: DecimalNumber?
-
-    @Flag(help: "No summary or progress on stderr.")
-    var quiet = false
-
-    @Option(help: ArgumentHelp("Write frames as numbered PNGs into DIR (no window).", valueName: "DIR"))
-    var record: String?
-
-    @Option(help: ArgumentHelp("With --record: write every Nth frame (default: 1).", valueName: "N"))
-    var every: Int?
-
-    @Flag(help: "With --record: replace the frame-*.png files of an earlier recording in DIR.")
-    var overwrite = false
-
-    @Option(name: .customLong("quit-after"), help: ArgumentHelp("Window: quit after this much wall time.", valueName: "SECONDS"))
-    var quitAfter: DecimalNumber?
-
-    @Option(help: ArgumentHelp("Window: save a picture (.png, .jpg) of the window just before quitting.", valueName: "FILE"))
-    var screenshot: String?
-
-    @Option(help: ArgumentHelp("Window or --record image size, 64…8192 each way (default: 1280x800).", valueName: "WxH"))
-    var size: String?
-
-    @Flag(help: "Window: start paused.")
-    var paused = false
-
-    @Option(help: ArgumentHelp("With --headless: also draw the run as a plot PNG (see armsim plot).", valueName: "FILE"))
-    var plot: String?
-
-    @Flag(help: "Window or --record: draw the manipulability (velocity) ellipse at the tip (the same as --panels ellipse).")
-    var ellipse = false
-
-    @Flag(help: "Headless: append the columns loss, gradient_norm and curvature (an O(n³) Hessian analysis per frame).")
-    var curvature = false
-
-    @Flag(help: "Window: start again from the beginning at the end of the run (key L toggles).")
-    var loop = false
-
-    @Option(help: ArgumentHelp("Window or --record: panels to show, any of ellipse, charts, landscape (keys E, C and G in the window).", valueName: "LIST"))
-    var panels = ""
+    init(_ arguments: ParsedArguments) throws(CommandFailure) {
+        given = arguments.given
+        scenarios = arguments.positionals
+        outputDirectory = arguments.string("--output-dir")
+        jobs = try arguments.int("--jobs")
+        headless = arguments.flag("--headless")
+        format = try arguments.choice("--format")
+        output = arguments.string("--output")
+        duration = try arguments.decimal("--duration")
+        quiet = arguments.flag("--quiet")
+        record = arguments.string("--record")
+        every = try arguments.int("--every")
+        overwrite = arguments.flag("--overwrite")
+        quitAfter = try arguments.decimal("--quit-after")
+        screenshot = arguments.string("--screenshot")
+        size = arguments.string("--size")
+        paused = arguments.flag("--paused")
+        plot = arguments.string("--plot")
+        ellipse = arguments.flag("--ellipse")
+        curvature = arguments.flag("--curvature")
+        loop = arguments.flag("--loop")
+        panels = arguments.string("--panels") ?? ""
+    }
 
     func run() throws {
-        try rules.check()
+        try RunFlagRules(headless: headless, recording: record != nil, given: given).check()
         let duration = try checkedDuration()
         if let every, every < 1 { throw usage("--every: must be >= 1, got \(every)") }
         if let quitAfter, !(quitAfter.value > 0) { throw usage("--quit-after: must be > 0 seconds, got \(quitAfter.value)") }
@@ -121,24 +126,6 @@ struct RunCommand: ParsableCommand {
             return
         }
         try runWindow(loaded, size: imageSize, panels: shownPanels)
-    }
-
-    private var rules: RunFlagRules {
-        var given: Set<String> = []
-        if format != nil { given.insert("--format") }
-        if output != nil { given.insert("--output") }
-        if every != nil { given.insert("--every") }
-        if overwrite { given.insert("--overwrite") }
-        if quitAfter != nil { given.insert("--quit-after") }
-        if screenshot != nil { given.insert("--screenshot") }
-        if size != nil { given.insert("--size") }
-        if paused { given.insert("--paused") }
-        if loop { given.insert("--loop") }
-        if plot != nil { given.insert("--plot") }
-        if curvature { given.insert("--curvature") }
-        if ellipse { given.insert("--ellipse") }
-        if !panels.isEmpty { given.insert("--panels") }
-        return RunFlagRules(headless: headless, recording: record != nil, given: given)
     }
 
     private func checkedDuration() throws(CommandFailure) -> Double? {

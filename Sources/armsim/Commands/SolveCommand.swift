@@ -1,10 +1,9 @@
-import ArgumentParser
 import ArmIO
 import ArmKit
 
-struct SolveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "solve",
+struct SolveCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "solve",
         abstract: "One inverse-kinematics solve from a start pose, in the style of the Robotics Toolbox's ikine_*.",
         discussion: """
         The arm comes from --links (and --base) or from a scenario file (its arm, task, solver settings and initial q). The solve starts at --q0 (default: the scenario's initial q, or zeros) and aims at --target x,y (or x,y,φ for the pose task). It prints the status (converged, unreachable, limited, stalled, failed), iterations, final error and q. The exit status is 0 whenever the solve ran, whatever its status (as for `run`), 1 on an output failure, 2 for an invalid scenario and 64 for bad options.
@@ -16,56 +15,62 @@ struct SolveCommand: ParsableCommand {
         Examples:
           armsim solve --links 1,0.8,0.6 --q0 0,0,0 --target 1.5,0 --trace
           armsim solve --links 1,0.8,0.6 --q0 0,0,0 --target 1.5,0 --compare --csv
-        """
+        """,
+        positional: PositionalSpec(valueName: "SCENARIO", help: "A scenario file to take the arm, task, solver settings and initial q from.", arity: .optional),
+        options: [
+            .value("--links", "LIST", "Link lengths in metres, comma-separated (e.g. 1,0.8,0.6)."),
+            .value("--base", "X,Y", "Base position x,y in metres (default 0,0)."),
+            .choice("--task", IKTask.self, "position or pose (default: from the target's length or the scenario)."),
+            .value("--q0", "LIST", "Start joint angles in radians (default: the scenario's initial q, or zeros)."),
+            .value("--target", "LIST", "The target x,y or x,y,φ."),
+            .choice("--method", SolverMethod.self, "The IK method (default: the scenario's, or dls)."),
+            .value("--max-iterations", "N", "Iteration limit (default: the scenario's, or 50)."),
+            .value("--tolerance", "TOL", "Converged when ‖e‖ < this (default: the scenario's, or 1e-6)."),
+            .value("--seeds", "N", "Attempts: the first from q0, the others from seeded random starts.", default: "1"),
+            .value("--seed", "SEED", "Seed of the random starts.", default: "1"),
+            .flag("--trace", "Print every iteration."),
+            .flag("--compare", "Run every method on the same problem and print a table."),
+            .flag("--stdin", "Read queries from standard input, one JSON object per line; write one JSON result per line."),
+            .flag("--json", "Print JSON."),
+            .flag("--csv", "With --compare or --trace: print CSV."),
+        ]
     )
 
-    @Argument(help: ArgumentHelp("A scenario file to take the arm, task, solver settings and initial q from.", valueName: "SCENARIO"))
-    var scenario: String?
+    let scenario: String?
+    let links: String?
+    let base: String?
+    let task: IKTask?
+    let q0: String?
+    let target: String?
+    let method: SolverMethod?
+    let maxIterations: Int?
+    let tolerance: Double?
+    let seeds: Int
+    let seed: UInt64
+    let trace: Bool
+    let compare: Bool
+    let stdin: Bool
+    let json: Bool
+    let csv: Bool
 
-    @Option(help: ArgumentHelp("Link lengths in metres, comma-separated (e.g. 1,0.8,0.6).", valueName: "LIST"))
-    var links: String?
-
-    @Option(help: ArgumentHelp("Base position x,y in metres (default 0,0).", valueName: "X,Y"))
-    var base: String?
-
-    @Option(help: ArgumentHelp("position or pose (default: from the target's length or the scenario).", valueName: "TASK"))
-    var task: IKTask?
-
-    @Option(help: ArgumentHelp("Start joint angles in radians (default: the scenario's initial q, or zeros).", valueName: "LIST"))
-    var q0: String?
-
-    @Option(help: ArgumentHelp("The target x,y or x,y,φ.", valueName: "LIST"))
-    var target: String?
-
-    @Option(help: "The IK method (default: the scenario's, or dls).")
-    var method: SolverMethod?
-
-    @Option(name: .customLong("max-iterations"), help: ArgumentHelp("Iteration limit (default: the scenario's, or 50).", valueName: "N"))
-    var maxIterations: Int?
-
-    @Option(help: ArgumentHelp("Converged when ‖e‖ < this (default: the scenario's, or 1e-6).", valueName: "TOL"))
-    var tolerance: Double?
-
-    @Option(help: ArgumentHelp("Attempts: the first from q0, the others from seeded random starts.", valueName: "N"))
-    var seeds: Int = 1
-
-    @Option(help: ArgumentHelp("Seed of the random starts.", valueName: "SEED"))
-    var seed: UInt64 = 1
-
-    @Flag(help: "Print every iteration.")
-    var trace = false
-
-    @Flag(help: "Run every method on the same problem and print a table.")
-    var compare = false
-
-    @Flag(help: "Read queries from standard input, one JSON object per line; write one JSON result per line.")
-    var stdin = false
-
-    @Flag(help: "Print JSON.")
-    var json = false
-
-    @Flag(help: "With --compare or --trace: print CSV.")
-    var csv = false
+    init(_ arguments: ParsedArguments) throws(CommandFailure) {
+        scenario = arguments.positionals.first
+        links = arguments.string("--links")
+        base = arguments.string("--base")
+        task = try arguments.choice("--task")
+        q0 = arguments.string("--q0")
+        target = arguments.string("--target")
+        method = try arguments.choice("--method")
+        maxIterations = try arguments.int("--max-iterations")
+        tolerance = try arguments.decimal("--tolerance")?.value
+        seeds = try arguments.int("--seeds") ?? 1
+        seed = try arguments.uint64("--seed") ?? 1
+        trace = arguments.flag("--trace")
+        compare = arguments.flag("--compare")
+        stdin = arguments.flag("--stdin")
+        json = arguments.flag("--json")
+        csv = arguments.flag("--csv")
+    }
 
     func run() throws {
         try checkCombinations()
@@ -131,4 +136,3 @@ struct SolveCommand: ParsableCommand {
     }
 }
 
-extension SolverMethod: ExpressibleByArgument {}

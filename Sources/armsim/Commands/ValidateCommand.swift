@@ -1,10 +1,9 @@
-import ArgumentParser
 import ArmIO
 import ArmKit
 
-struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "validate",
+struct ValidateCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "validate",
         abstract: "Check scenario files: 'ok' per valid file, or every problem with its field. Exit 0 only if all are valid.",
         discussion: """
         Prints "FILE: ok" on stdout for each valid file, and each problem of an invalid one on stderr as one line naming the file and the field. Exit status: 0 all valid, 2 any invalid, 64 usage.
@@ -12,14 +11,15 @@ struct ValidateCommand: ParsableCommand {
         Examples:
           armsim validate scenarios/*.json
           armsim validate my-arm.json 2>&1 | head -1
-        """
+        """,
+        positional: PositionalSpec(valueName: "FILE", help: "Scenario files (JSON).", arity: .oneOrMore),
+        options: []
     )
 
-    @Argument(help: ArgumentHelp("Scenario files (JSON).", valueName: "FILE"))
-    var scenarios: [String]
+    let scenarios: [String]
 
-    func validate() throws {
-        if scenarios.isEmpty { throw ValidationError("give at least one scenario file") }
+    init(_ arguments: ParsedArguments) {
+        scenarios = arguments.positionals
     }
 
     func run() throws {

@@ -1,14 +1,12 @@
-import ArgumentParser
 import ArmKit
 import ArmRender
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
 
-struct WorkspaceCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "workspace",
+struct WorkspaceCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "workspace",
         abstract: "Draw the workspace map: where the tip can go and how well conditioned the arm is there.",
         discussion: """
         Joint space is sampled uniformly (within joint limits, else −π…π; seeded, so a run is reproducible), each sample's tip is binned into a square grid around the base, and each cell is coloured by the best value reached there: manipulability √det(J Jᵀ), the smallest singular value σ_min, or the number of samples (reach-count). The outer circle Σ L and the inner hole are drawn; with a scenario, its path too. Samples are split into fixed seeded chunks over every core and merged by max or integer sum, so the map is identical whatever the core count.
@@ -18,44 +16,50 @@ struct WorkspaceCommand: ParsableCommand {
         Examples:
           armsim workspace scenarios/circle.json --output workspace.png
           armsim workspace --links 1,0.8,0.6 --metric sigma-min --output ws.png
-        """
+        """,
+        positional: PositionalSpec(valueName: "SCENARIO", help: "A scenario file (the arm, and its path drawn over the map).", arity: .optional),
+        options: [
+            .value("--links", "LIST", "Link lengths in metres, comma-separated."),
+            .value("--base", "X,Y", "Base position x,y in metres (default 0,0)."),
+            .value("--q", "LIST", "With --links and --ellipse: the configuration to draw, radians."),
+            .choice("--metric", WorkspaceMetricOption.self, "What colours a cell.", default: .manipulability),
+            .value("--samples", "N", "Joint-space samples (1…1000000000).", default: "1000000"),
+            .value("--seed", "N", "Random seed for the samples.", default: "1"),
+            .value("--resolution", "N", "Cells each way (8…2048).", default: "256"),
+            .value("--threads", "N", "Worker threads (default: one per core; the map is the same for any count)."),
+            .flag("--ellipse", "Draw velocity ellipses of J Jᵀ with their arms."),
+            .value("--output", "FILE", "The PNG file to write."),
+            .value("--size", "WxH", "Image size in pixels.", default: "1280x800"),
+        ]
     )
 
-    @Argument(help: "A scenario file (the arm, and its path drawn over the map).")
-    var scenario: String?
+    let scenario: String?
+    let links: String?
+    let base: String?
+    let q: String?
+    let metric: WorkspaceMetricOption
+    let samples: Int
+    let seed: UInt64
+    let resolution: Int
+    let threads: Int?
+    let ellipse: Bool
+    let output: String
+    let size: String
 
-    @Option(help: ArgumentHelp("Link lengths in metres, comma-separated.", valueName: "LIST"))
-    var links: String?
-
-    @Option(help: ArgumentHelp("Base position x,y in metres (default 0,0).", valueName: "X,Y"))
-    var base: String?
-
-    @Option(help: ArgumentHelp("With --links and --ellipse: the configuration to draw, radians.", valueName: "LIST"))
-    var q: String?
-
-    @Option(help: "What colours a cell.")
-    var metric: WorkspaceMetricOption = .manipulability
-
-    @Option(help: ArgumentHelp("Joint-space samples (1…1000000000).", valueName: "N"))
-    var samples = 1_000_000
-
-    @Option(help: ArgumentHelp("Random seed for the samples.", valueName: "N"))
-    var seed: UInt64 = 1
-
-    @Option(help: ArgumentHelp("Cells each way (8…2048).", valueName: "N"))
-    var resolution = 256
-
-    @Option(help: ArgumentHelp("Worker threads (default: one per core; the map is the same for any count).", valueName: "N"))
-    var threads: Int?
-
-    @Flag(help: "Draw velocity ellipses of J Jᵀ with their arms.")
-    var ellipse = false
-
-    @Option(help: ArgumentHelp("The PNG file to write.", valueName: "FILE"))
-    var output: String
-
-    @Option(help: ArgumentHelp("Image size in pixels.", valueName: "WxH"))
-    var size = "1280x800"
+    init(_ arguments: ParsedArguments) throws(CommandFailure) {
+        scenario = arguments.positionals.first
+        links = arguments.string("--links")
+        base = arguments.string("--base")
+        q = arguments.string("--q")
+        metric = try arguments.choice("--metric") ?? .manipulability
+        samples = try arguments.int("--samples") ?? 1_000_000
+        seed = try arguments.uint64("--seed") ?? 1
+        resolution = try arguments.int("--resolution") ?? 256
+        threads = try arguments.int("--threads")
+        ellipse = arguments.flag("--ellipse")
+        output = try arguments.required("--output")
+        size = arguments.string("--size") ?? "1280x800"
+    }
 
     func run() throws {
         let imageSize = try SizeOption.parse(size); let (width, height) = (imageSize.width, imageSize.height)
@@ -74,9 +78,9 @@ struct WorkspaceCommand: ParsableCommand {
         sampler.samples = samples
         sampler.seed = seed
         sampler.resolution = resolution
-        let start = Date()
-        let map = sampler.run(workers: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let sampling = Date().timeIntervalSince(start)
+        let start = BenchClock.nanoseconds()
+        let map = sampler.run(workers: threads ?? BatchWorkers.coreCount)
+        let sampling = Self.seconds(since: start)
         var picture = WorkspacePicture(map: map, arm: arm)
         picture.path = picturePath
         picture.ellipseConfigurations = ellipse ? configurations : []
@@ -85,7 +89,11 @@ struct WorkspaceCommand: ParsableCommand {
         do { bytes = try picture.png(width: width, height: height) } catch { throw CommandFailure(message: "\(error)") }
         try PlotOutputFile.write(bytes, to: output)
         Diagnostics.info("wrote \(output) " + String(cFormat: "(%dx%d): %d samples in %.3f s, %.3f s in all", width, height,
-                                                              samples, sampling, Date().timeIntervalSince(start)))
+                                                              samples, sampling, Self.seconds(since: start)))
+    }
+
+    private static func seconds(since start: UInt64) -> Double {
+        Double(BenchClock.nanoseconds() - start) / 1e9
     }
 
     /// The arm, the path to overlay, the ellipse configurations and a name for the title.

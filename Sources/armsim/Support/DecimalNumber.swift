@@ -1,16 +1,7 @@
-import ArgumentParser
-
 /// A number given on the command line, in decimal only (as in scenario files): `2.5`, `-1`, `5e-1`.
 /// Hexadecimal (`0x10`), `nan`, `inf` and values that overflow to infinity are refused by the parser.
-struct DecimalNumber: ExpressibleByArgument, Sendable, Equatable {
+struct DecimalNumber: Sendable, Equatable {
     let value: Double
-
-    init?(argument: String) {
-        guard let value = DecimalNumber.parse(argument) else { return nil }
-        self.value = value
-    }
-
-    static var defaultCompletionKind: CompletionKind { .default }
 
     /// The value of a decimal numeral, or nil (not decimal, or not finite).
     static func parse(_ text: String) -> Double? {

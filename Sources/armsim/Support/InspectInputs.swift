@@ -1,5 +1,3 @@
-import ArgumentParser
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -53,5 +51,3 @@ enum InputBounds {
     }
 }
 
-extension JacobianMode: ExpressibleByArgument {}
-extension IKTask: ExpressibleByArgument {}

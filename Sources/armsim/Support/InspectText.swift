@@ -1,6 +1,5 @@
 import ArmKit
 import AutoDiff
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,4 +1,3 @@
-import ArgumentParser
 import ArmKit
 
 /// Parsing and checking the landscape's own options, each error naming its option.

@@ -16,7 +16,6 @@ enum NumberList {
     }
 }
 
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif

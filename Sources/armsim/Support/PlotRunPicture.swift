@@ -1,7 +1,6 @@
 import ArmIO
 import ArmKit
 import ArmRender
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,6 +1,5 @@
 import ArmIO
 import ArmKit
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,8 +1,7 @@
-import ArgumentParser
 import ArmKit
 
 /// --task for the plotting commands (a wrapper so `--help` lists the values).
-enum PlotTaskOption: String, ExpressibleByArgument, CaseIterable {
+enum PlotTaskOption: String, ArgumentChoice {
     case position, pose
     var task: IKTask { self == .pose ? .pose : .position }
 }

@@ -1,8 +1,7 @@
-import ArgumentParser
 import ArmKit
 
 /// --metric, listed by --help.
-enum WorkspaceMetricOption: String, ExpressibleByArgument, CaseIterable {
+enum WorkspaceMetricOption: String, ArgumentChoice {
     case manipulability
     case sigmaMin = "sigma-min"
     case reachCount = "reach-count"

@@ -1,8 +1,7 @@
-import ArgumentParser
 import ArmRender
 
 /// --columns, listed by --help.
-enum PlotPanelOption: String, ExpressibleByArgument, CaseIterable {
+enum PlotPanelOption: String, ArgumentChoice {
     case q, error
     case sigmaMin = "sigma-min"
     case damping, status
