@@ -124,3 +124,84 @@ struct OutputShortestDoubleTests {
         #expect(failures.isEmpty, "\(failures)")
     }
 }
+
+/// The text the documented layout rules give for `x`, built with plain `String` operations from the digits of
+/// Swift's own `description`: the reference the fast byte layout must match exactly.
+private func referenceText(_ x: Double) -> String {
+    let sign = x.sign == .minus ? "-" : ""
+    if x == 0 { return sign + "0" }
+    let (digits, k) = normalizedDecimal(x.description)
+    let n = digits.count
+    let plain: String
+    if k >= 0 {
+        plain = digits + String(repeating: "0", count: k)
+    } else if -k < n {
+        plain = String(digits.prefix(n + k)) + "." + String(digits.suffix(-k))
+    } else {
+        plain = "0." + String(repeating: "0", count: -k - n) + digits
+    }
+    let e = k + n - 1
+    let scientific = String(digits.prefix(1)) + (n > 1 ? "." + String(digits.dropFirst()) : "") + "e\(e)"
+    // Plain unless it is more than one byte longer.
+    return sign + (plain.utf8.count <= scientific.utf8.count + 1 ? plain : scientific)
+}
+
+/// Values around every layout boundary: 1 to 17 significant digits at decimal exponents -330…310, both signs.
+private func boundaryValues(using rng: inout SplitMix64) -> [Double] {
+    var values: [Double] = []
+    for e in -330...310 {
+        for digitCount in 1...17 {
+            var mantissa = "\(1 + rng.next() % 9)"
+            for _ in 1..<digitCount { mantissa += "\(rng.next() % 10)" }
+            guard let x = Double("\(mantissa)e\(e - digitCount + 1)"), x.isFinite, x != 0 else { continue }
+            values += [x, -x, x.nextUp, x.nextDown]
+        }
+    }
+    return values
+}
+
+@Suite("Output: shortest round-trip doubles, byte layout")
+struct OutputShortestDoubleLayoutTests {
+    @Test("known layouts at the plain/scientific boundaries")
+    func boundaries() {
+        let cases: [(Double, String)] = [
+            (0.00012345, "0.00012345"), (0.000012345, "1.2345e-5"), (0.001, "0.001"), (0.0001, "1e-4"),
+            (0.0012, "0.0012"), (0.00012, "0.00012"), (0.000012, "1.2e-5"), (12000, "12000"), (120000, "120000"),
+            (1200000, "1.2e6"), (123e15, "1.23e17"), (1e21, "1e21"), (-0.1, "-0.1"), (5e-324, "5e-324"),
+            (1.5e-323, "1.5e-323"), (0.30000000000000004, "0.30000000000000004"), (-12.5, "-12.5"),
+            (9007199254740994, "9007199254740994"), (0.5e-4, "5e-5"), (-0.00075, "-0.00075"),
+        ]
+        for (x, expected) in cases {
+            #expect(ShortestDouble.string(x) == expected, "\(x.description)")
+            #expect(referenceText(x) == expected, "reference for \(x.description)")
+        }
+    }
+
+    /// Random bit patterns, integers, powers of ten, subnormals and every digit count at every exponent: the
+    /// text must be byte for byte the reference layout of `description`'s digits and parse back to the bits.
+    @Test("byte-identical to the reference layout of description's digits",
+          arguments: [UInt64(0xC0FF_EE00_1234_5678), 0x9E37_79B9_7F4A_7C15])
+    func matchesReference(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        var values = boundaryValues(using: &rng)
+        for _ in 0..<50_000 { values.append(Double(bitPattern: rng.next())) }
+        for _ in 0..<20_000 { values.append(Double(bitPattern: rng.next() % (1 << 52))) }  // subnormals
+        for _ in 0..<20_000 { values.append(Double(Int64(bitPattern: rng.next()) >> Int64(rng.next() % 64))) }
+        for e in -323...308 { if let p = Double("1e\(e)") { values += [p, p.nextUp, p.nextDown, -p] } }
+        var failures: [String] = []
+        var buffer = [UInt8](repeating: 0xAA, count: ShortestDouble.maxLength + 8)
+        for x in values where x.isFinite {
+            let ours = ShortestDouble.string(x)
+            let expected = referenceText(x)
+            // Scratch bytes must stay inside maxLength: the guard bytes after it keep their pattern.
+            let guardIntact = buffer.withUnsafeMutableBufferPointer { b -> Bool in
+                _ = ShortestDouble.write(x, to: b.baseAddress!)
+                return b[ShortestDouble.maxLength...].allSatisfy { $0 == 0xAA }
+            }
+            if ours != expected || Double(ours)?.bitPattern != x.bitPattern || !guardIntact, failures.count < 20 {
+                failures.append("bits 0x\(String(x.bitPattern, radix: 16)): ours \(ours) expected \(expected) guard \(guardIntact)")
+            }
+        }
+        #expect(failures.isEmpty, "\(failures)")
+    }
+}

@@ -17,11 +17,12 @@ import ArmKit
 ///
 /// Non-finite values have no JSON number form: callers must check `isFinite` first (`write` traps on them).
 public enum ShortestDouble {
-    /// The most bytes `write(_:to:)` ever writes (`-1.2345678901234567e-308`).
+    /// The most bytes `write(_:to:)` ever writes (`-1.2345678901234567e-308`), and the room it needs at `out`.
     public static let maxLength = 24
 
     /// Writes the shortest round-trip text of a finite `x` at `out` and returns the number of bytes written
-    /// (at most `maxLength`).
+    /// (at most `maxLength`). `out` must have `maxLength` writable bytes: the bytes after the text, up to
+    /// `out + maxLength`, may be overwritten too (digits are stored eight at a time).
     @inline(__always)
     public static func write(_ x: Double, to out: UnsafeMutablePointer<UInt8>) -> Int {
         precondition(x.isFinite, "ShortestDouble.write: non-finite value")
@@ -86,10 +87,11 @@ public enum ShortestDouble {
         let index = 2 &* (-k &- pow10MinExponent)
         let (g1, g0) = pow10Table.withUnsafeBufferPointer { ($0[index], $0[index &+ 1]) }
 
+        // h ≤ 4: masking shifts skip the over-shift checks a plain `<<` by a variable costs.
         let shift = UInt64(truncatingIfNeeded: h)
-        let vbl = roundToOdd(g1, g0, cbl << shift)
-        let vb = roundToOdd(g1, g0, cb << shift)
-        let vbr = roundToOdd(g1, g0, cbr << shift)
+        let vbl = roundToOdd(g1, g0, cbl &<< shift)
+        let vb = roundToOdd(g1, g0, cb &<< shift)
+        let vbr = roundToOdd(g1, g0, cbr &<< shift)
         let lower = vbl &+ (isEven ? 0 : 1)
         let upper = vbr &- (isEven ? 0 : 1)
 
@@ -156,57 +158,89 @@ public enum ShortestDouble {
     }
 
     // MARK: - Layout
+    //
+    // Digits are made eight at a time in a register (`eightDigits`) and stored with 8-byte stores, so no loop
+    // runs per digit. A store may also touch bytes past the text it is writing (later stores overwrite them);
+    // every byte touched stays within `maxLength` bytes of `write`'s `out` (see each writer's note).
 
     /// Writes digits × 10^exponent (digits > 0, no trailing zeros) at `p`; returns the byte count.
+    /// `p` has at least `maxLength − 1` writable bytes (one may have gone to a `-`).
+    ///
+    /// Plain wins when it is at most one byte longer than scientific (`d.ddde±x`, n + (n > 1) + 2 + exponent
+    /// digits, one more for a negative exponent); the cases below are that comparison worked out per shape.
     @inline(__always)
     static func layout(digits: UInt64, exponent k: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
         let n = decimalLength(digits)
-        let sciExponent = k &+ n &- 1
-        let plainLength: Int
-        if k >= 0 {
-            plainLength = n &+ k
-        } else if -k < n {
-            plainLength = n &+ 1
-        } else {
-            plainLength = 2 &- k
-        }
-        let absExponent = sciExponent < 0 ? -sciExponent : sciExponent
-        let exponentLength = (sciExponent < 0 ? 1 : 0) &+ (absExponent >= 100 ? 3 : absExponent >= 10 ? 2 : 1)
-        let sciLength = n &+ (n > 1 ? 1 : 0) &+ 1 &+ exponentLength
-
-        if plainLength <= sciLength &+ 1 {
-            if k >= 0 {
-                writeDigits(digits, count: n, to: p)
-                var i = n
-                while i < plainLength {
-                    p[i] = UInt8(ascii: "0")
-                    i &+= 1
-                }
-            } else if -k < n {
-                // Digits first, then open a gap for the point.
-                let integerDigits = n &+ k
-                writeDigits(digits, count: n, to: p)
-                var i = n
-                while i > integerDigits {
-                    p[i] = p[i &- 1]
-                    i &-= 1
-                }
-                p[integerDigits] = UInt8(ascii: ".")
-            } else {
-                p[0] = UInt8(ascii: "0")
-                p[1] = UInt8(ascii: ".")
-                let zeros = -k &- n
-                var i = 2
-                while i < 2 &+ zeros {
-                    p[i] = UInt8(ascii: "0")
-                    i &+= 1
-                }
-                writeDigits(digits, count: n, to: p + (2 &+ zeros))
+        if k < 0 {
+            let integerDigits = n &+ k
+            if integerDigits > 0 {
+                // `dd.ddd`, n + 1 bytes: scientific needs those plus an exponent, so plain always wins.
+                writeWithPoint(digits, count: n, integerDigits: integerDigits, to: p)
+                return n &+ 1
             }
-            return plainLength
+            // `0.000ddd`, 2 + zeros + n bytes, against n + (n > 1) + 3 + digits(zeros + 1): plain wins up to
+            // 3 zeros (2 for a single digit), and never from 9 zeros on.
+            let zeros = 0 &- integerDigits
+            if zeros <= (n > 1 ? 3 : 2) {
+                writeFraction(digits, count: n, zeros: zeros, to: p)
+                return 2 &+ zeros &+ n
+            }
+            return writeScientific(digits, count: n, exponent: k &+ n &- 1, to: p)
         }
+        // Integer-valued: `ddd000`, n + k bytes.
+        let sciExponent = k &+ n &- 1
+        let exponentLength = sciExponent >= 100 ? 3 : sciExponent >= 10 ? 2 : 1
+        let sciLength = n &+ (n > 1 ? 1 : 0) &+ 1 &+ exponentLength
+        if n &+ k > sciLength &+ 1 {
+            return writeScientific(digits, count: n, exponent: sciExponent, to: p)
+        }
+        writeInteger(digits, count: n, zeros: k, to: p)
+        return n &+ k
+    }
 
-        // d.ddde±x: write the digits one place to the right, then pull the first one in front of the point.
+    /// `ddd000`: the digits, then `zeros` (≤ 5 where plain wins) zeros. Touches max(8, count + zeros) bytes:
+    /// the text itself beyond 8.
+    @inline(__always)
+    static func writeInteger(_ digits: UInt64, count n: Int, zeros: Int, to p: UnsafeMutablePointer<UInt8>) {
+        writeDigits(digits, count: n, to: p)
+        // Rare (only integer-valued doubles with trailing zeros): a short byte loop is enough.
+        var i = n
+        while i < n &+ zeros {
+            p[i] = UInt8(ascii: "0")
+            i &+= 1
+        }
+    }
+
+    /// `dd.ddd`: the digits one place to the right, then the integer part pulled left over the point's place
+    /// (usually a single byte: most values have one integer digit). Touches max(9, count + 1) bytes.
+    @inline(__always)
+    static func writeWithPoint(_ digits: UInt64, count n: Int, integerDigits: Int,
+                               to p: UnsafeMutablePointer<UInt8>) {
+        writeDigits(digits, count: n, to: p + 1)
+        // The first byte by hand: the usual single integer digit then skips the memmove the loop compiles to.
+        p[0] = p[1]
+        var i = 1
+        while i < integerDigits {
+            p[i] = p[i &+ 1]
+            i &+= 1
+        }
+        p[integerDigits] = UInt8(ascii: ".")
+    }
+
+    /// `0.000ddd` with `zeros` ≤ 3 (plain loses beyond that). Touches 2 + zeros + max(count, 8) bytes: the
+    /// text itself when count > 8, else at most 13.
+    @inline(__always)
+    static func writeFraction(_ digits: UInt64, count n: Int, zeros: Int, to p: UnsafeMutablePointer<UInt8>) {
+        // "0.000000" in one store; the digits then overwrite all but the point and the leading zeros.
+        store(0x3030_3030_3030_2E30, at: p)
+        writeDigits(digits, count: n, to: p + (2 &+ zeros))
+    }
+
+    /// `d.ddde±x`: the digits one place to the right, the first pulled in front of the point. Touches
+    /// max(9, text length) bytes.
+    @inline(__always)
+    static func writeScientific(_ digits: UInt64, count n: Int, exponent: Int,
+                                to p: UnsafeMutablePointer<UInt8>) -> Int {
         writeDigits(digits, count: n, to: p + 1)
         p[0] = p[1]
         var i = 1
@@ -216,88 +250,114 @@ public enum ShortestDouble {
         }
         p[i] = UInt8(ascii: "e")
         i &+= 1
-        if sciExponent < 0 {
+        var magnitude = exponent
+        if exponent < 0 {
             p[i] = UInt8(ascii: "-")
             i &+= 1
+            magnitude = 0 &- exponent
         }
-        if absExponent >= 100 {
-            p[i] = UInt8(truncatingIfNeeded: absExponent / 100) &+ 48
-            i &+= 1
-        }
-        if absExponent >= 10 {
-            p[i] = UInt8(truncatingIfNeeded: (absExponent / 10) % 10) &+ 48
-            i &+= 1
-        }
-        p[i] = UInt8(truncatingIfNeeded: absExponent % 10) &+ 48
-        return i &+ 1
+        return i &+ writeExponent(magnitude, to: p + i)
     }
 
-    /// Number of decimal digits of v > 0 (v < 10^19).
+    /// Writes 0 ≤ e ≤ 324 without leading zeros; returns 1, 2 or 3.
+    @inline(__always)
+    static func writeExponent(_ e: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        if e < 10 {
+            p[0] = UInt8(truncatingIfNeeded: e) &+ 48
+            return 1
+        }
+        if e < 100 {
+            writePair(e, to: p)
+            return 2
+        }
+        // 100…324: the hundreds digit, then the last two (e / 100 by multiply-shift, exact for e < 1000).
+        let hundreds = (e &* 41) >> 12
+        p[0] = UInt8(truncatingIfNeeded: hundreds) &+ 48
+        writePair(e &- hundreds &* 100, to: p + 1)
+        return 3
+    }
+
+    /// Number of decimal digits of v > 0.
     @inline(__always)
     static func decimalLength(_ v: UInt64) -> Int {
-        // ⌊log10 v⌋ is ⌊(bits−1)·log10 2⌋ or one more.
+        // ⌊log10 v⌋ is ⌊(bits−1)·log10 2⌋ or one more; one table load settles which.
         let bits = 64 &- v.leadingZeroBitCount
         let guess = ((bits &- 1) &* 1233) >> 12
-        return guess &+ (v >= powerOfTen(guess &+ 1) ? 2 : 1)
+        let next = powersOfTen.withUnsafeBufferPointer { $0[guess &+ 1] }
+        return guess &+ (v >= next ? 2 : 1)
     }
 
-    @inline(__always)
-    static func powerOfTen(_ i: Int) -> UInt64 {
-        switch i {
-        case 0: 1
-        case 1: 10
-        case 2: 100
-        case 3: 1_000
-        case 4: 10_000
-        case 5: 100_000
-        case 6: 1_000_000
-        case 7: 10_000_000
-        case 8: 100_000_000
-        case 9: 1_000_000_000
-        case 10: 10_000_000_000
-        case 11: 100_000_000_000
-        case 12: 1_000_000_000_000
-        case 13: 10_000_000_000_000
-        case 14: 100_000_000_000_000
-        case 15: 1_000_000_000_000_000
-        case 16: 10_000_000_000_000_000
-        case 17: 100_000_000_000_000_000
-        case 18: 1_000_000_000_000_000_000
-        default: 10_000_000_000_000_000_000
-        }
-    }
+    /// 10^0 … 10^19 (the guess is at most 18, so index 19 is the last one read).
+    static let powersOfTen: [UInt64] = [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
+        10_000_000_000, 100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000,
+        1_000_000_000_000_000, 10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000,
+        10_000_000_000_000_000_000,
+    ]
 
     /// "00", "01", … "99".
     static var digitPairs: StaticString { "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899" }
 
-    /// Writes exactly `count` decimal digits of v (zero-padded on the left) at p.
+    /// Writes the two digits of 0 ≤ v < 100.
+    @inline(__always)
+    static func writePair(_ v: Int, to p: UnsafeMutablePointer<UInt8>) {
+        let pairs = digitPairs.utf8Start
+        p[0] = pairs[v &* 2]
+        p[1] = pairs[v &* 2 &+ 1]
+    }
+
+    /// Writes exactly `count` ≥ 1 decimal digits of v (zero-padded on the left) at p, touching
+    /// p[0 ..< max(count, 8)].
     @inline(__always)
     static func writeDigits(_ v: UInt64, count: Int, to p: UnsafeMutablePointer<UInt8>) {
-        let pairs = digitPairs.utf8Start
-        var end = count
-        var v = v
-        // Above 8 digits, peel off 8 at a time so the inner loop runs on 32-bit values.
-        while end > 8 {
-            var low = UInt32(truncatingIfNeeded: v % 100_000_000)
-            v /= 100_000_000
-            for _ in 0..<4 {
-                let r = Int(low % 100) &* 2
-                low /= 100
-                end &-= 2
-                p[end] = pairs[r]
-                p[end &+ 1] = pairs[r &+ 1]
+        if count <= 8 {
+            storeLeading(UInt32(truncatingIfNeeded: v), count: count, at: p)
+            return
+        }
+        // Split off the last eight digits; what is left has count − 8 of them.
+        let high = v / 100_000_000
+        let low = UInt32(truncatingIfNeeded: v &- high &* 100_000_000)
+        if count <= 16 {
+            storeLeading(UInt32(truncatingIfNeeded: high), count: count &- 8, at: p)
+        } else {
+            // 17 digits (the most a double needs; up to 20 for any UInt64): the leading ones, then eight more.
+            let top = high / 100_000_000
+            let lead = count &- 16
+            if lead == 1 {
+                p[0] = UInt8(truncatingIfNeeded: top) &+ 48
+            } else {
+                storeLeading(UInt32(truncatingIfNeeded: top), count: lead, at: p)
             }
+            store(eightDigits(UInt32(truncatingIfNeeded: high &- top &* 100_000_000)), at: p + lead)
         }
-        var w = UInt32(truncatingIfNeeded: v)
-        while end >= 2 {
-            let r = Int(w % 100) &* 2
-            w /= 100
-            end &-= 2
-            p[end] = pairs[r]
-            p[end &+ 1] = pairs[r &+ 1]
-        }
-        if end == 1 {
-            p[0] = UInt8(truncatingIfNeeded: w) &+ 48
-        }
+        store(eightDigits(low), at: p + (count &- 8))
+    }
+
+    /// Stores the last `count` (1…8) digits of v at p, then zero bytes up to p[7] (later stores cover them).
+    @inline(__always)
+    static func storeLeading(_ v: UInt32, count: Int, at p: UnsafeMutablePointer<UInt8>) {
+        // The first digit is the lowest byte: shifting right drops the leading zeros.
+        store(eightDigits(v) &>> UInt64(truncatingIfNeeded: 64 &- 8 &* count), at: p)
+    }
+
+    /// The eight ASCII digits of v < 10^8 (zero-padded), the first in the lowest byte. SWAR: split into two
+    /// 4-digit halves in 32-bit lanes, each into 2+2 in 16-bit lanes, each into 1+1 in bytes; every
+    /// multiply-shift below is an exact division for its lane's range (checked offline for all 10^8 inputs).
+    @inline(__always)
+    static func eightDigits(_ v: UInt32) -> UInt64 {
+        let x = UInt64(v)
+        let high4 = (x &* 109_951_163) >> 40                      // x / 10^4
+        let halves = high4 | ((x &- high4 &* 10_000) << 32)
+        let high2 = ((halves &* 10_486) >> 20) & 0x0000_007F_0000_007F  // each 32-bit lane / 100
+        let quarters = high2 | ((halves &- high2 &* 100) << 16)
+        let high1 = ((quarters &* 103) >> 10) & 0x000F_000F_000F_000F   // each 16-bit lane / 10
+        let bytes = high1 | ((quarters &- high1 &* 10) << 8)
+        return bytes | 0x3030_3030_3030_3030
+    }
+
+    /// Stores 8 bytes at p, least significant first on every platform.
+    @inline(__always)
+    static func store(_ bytes: UInt64, at p: UnsafeMutablePointer<UInt8>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: bytes.littleEndian, as: UInt64.self)
     }
 }
