@@ -117,9 +117,6 @@ public struct RunSummary: Sendable, Equatable {
     }
 
     private static func format(_ pattern: String, _ x: Double) -> String {
-        var buffer = [CChar](repeating: 0, count: 64)
-        let n = withVaList([x]) { vsnprintf(&buffer, buffer.count, pattern, $0) }
-        let length = max(0, min(Int(n), buffer.count - 1))
-        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        String(cFormat: pattern, x)
     }
 }

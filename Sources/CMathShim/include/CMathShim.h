@@ -4,6 +4,8 @@
 #define _GNU_SOURCE
 #endif
 #include <math.h>
+#include <stdio.h>
+#include <stdio.h>
 
 /// Both sine and cosine of x for little more than the price of one (glibc's sincos).
 static inline void armsim_sincos(double x, double *s, double *c) {
@@ -13,5 +15,11 @@ static inline void armsim_sincos(double x, double *s, double *c) {
     *s = sin(x);
     *c = cos(x);
 #endif
+}
+
+/// snprintf with one double: Swift cannot call a variadic C function, and `withVaList` costs a dynamic cast per
+/// argument (the first one at start-up scans every protocol conformance in the binary).
+static inline int armsim_format_double(char *out, size_t size, const char *format, double x) {
+    return snprintf(out, size, format, x);
 }
 #endif

@@ -89,11 +89,21 @@ enum SignalHandling {
         }
     }
 
+    /// A switch, not a dictionary: `announce` names every signal at each start-up.
     static func name(_ signo: Int32) -> String {
-        let names: [Int32: String] = [SIGHUP: "SIGHUP", SIGINT: "SIGINT", SIGQUIT: "SIGQUIT", SIGTERM: "SIGTERM",
-                                      SIGUSR1: "SIGUSR1", SIGUSR2: "SIGUSR2", SIGALRM: "SIGALRM", SIGVTALRM: "SIGVTALRM",
-                                      SIGPROF: "SIGPROF", SIGXCPU: "SIGXCPU"]
-        return names[signo] ?? "signal \(signo)"
+        switch signo {
+        case SIGHUP: "SIGHUP"
+        case SIGINT: "SIGINT"
+        case SIGQUIT: "SIGQUIT"
+        case SIGTERM: "SIGTERM"
+        case SIGUSR1: "SIGUSR1"
+        case SIGUSR2: "SIGUSR2"
+        case SIGALRM: "SIGALRM"
+        case SIGVTALRM: "SIGVTALRM"
+        case SIGPROF: "SIGPROF"
+        case SIGXCPU: "SIGXCPU"
+        default: "signal \(signo)"
+        }
     }
 
     private static func isIgnored(_ action: sigaction) -> Bool {
