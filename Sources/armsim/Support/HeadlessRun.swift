@@ -46,12 +46,16 @@ struct HeadlessRun {
         var summary = RunSummary(task: scenario.task)
         let start = Self.now()
         defer { progress.finish() }
+        let background = writer.flatMap { writer in
+            BackgroundTrajectoryWriter.worthwhile
+                ? BackgroundTrajectoryWriter(writer: writer, jointCount: scenario.arm.jointCount) : nil
+        }
         do {
             try writer?.writeHeader()
-            // Frames are lent, not copied: the loop allocates nothing per frame.
+            // Frames are lent, or copied into storage allocated once: the loop allocates nothing per frame.
             while try simulator.advance({ frame throws in
                 try NonFiniteFrameCheck.check(frame)
-                try writer?.write(frame)
+                if let background { try background.write(frame) } else { try writer?.write(frame) }
                 summary.add(frame)
                 if let recorder {
                     let before = recorder.filesWritten
@@ -60,14 +64,16 @@ struct HeadlessRun {
                 }
                 progress.update(framesDone: frame.index + 1)
             }) {}
-            try writer?.finish()
+            if let background { try background.finish() } else { try writer?.finish() }
             try recorder?.finish()
             try fileOutput?.commit()
         } catch OutputError.brokenPipe {
             // The reader went away (`| head`): a normal end, with nothing more to say.
+            background?.drain()
             fileOutput?.abort()
             return
         } catch {
+            background?.drain()
             fileOutput?.abort()
             throw CommandFailure(message: failureMessage(error))
         }
