@@ -71,16 +71,25 @@ enum HelpText {
     }
 
     /// Greedy word wrap to `width` columns, every line indented by `indent` spaces; ends with a newline.
+    /// Lengths are counted as the words are added (String.count walks the whole string each time).
     static func wrap(_ text: String, indent: Int) -> String {
         let pad = String(repeating: " ", count: indent)
         var out = ""
         var line = pad
+        var length = indent
         for word in text.split(separator: " ") {
-            if line.count > indent && line.count + 1 + word.count > width {
+            let wordLength = word.count
+            if length > indent && length + 1 + wordLength > width {
                 out += line + "\n"
                 line = pad
+                length = indent
             }
-            line += (line.count > indent ? " " : "") + word
+            if length > indent {
+                line += " "
+                length += 1
+            }
+            line += word
+            length += wordLength
         }
         return out + line + "\n"
     }
