@@ -343,16 +343,19 @@ public enum ShortestDouble {
     /// The eight ASCII digits of v < 10^8 (zero-padded), the first in the lowest byte. SWAR: split into two
     /// 4-digit halves in 32-bit lanes, each into 2+2 in 16-bit lanes, each into 1+1 in bytes; every
     /// multiply-shift below is an exact division for its lane's range (checked offline for all 10^8 inputs).
+    /// A lane holding value with quotient q (by 10^m) becomes q·2^w + (value − q·10^m) by adding q·(2^w − 10^m):
+    /// one multiply-add per step, the quotient landing in the upper half (so the first digit ends up in the
+    /// highest byte, and one byte swap puts it first).
     @inline(__always)
     static func eightDigits(_ v: UInt32) -> UInt64 {
         let x = UInt64(v)
-        let high4 = (x &* 109_951_163) >> 40                      // x / 10^4
-        let halves = high4 | ((x &- high4 &* 10_000) << 32)
-        let high2 = ((halves &* 10_486) >> 20) & 0x0000_007F_0000_007F  // each 32-bit lane / 100
-        let quarters = high2 | ((halves &- high2 &* 100) << 16)
-        let high1 = ((quarters &* 103) >> 10) & 0x000F_000F_000F_000F   // each 16-bit lane / 10
-        let bytes = high1 | ((quarters &- high1 &* 10) << 8)
-        return bytes | 0x3030_3030_3030_3030
+        let high4 = (x &* 109_951_163) >> 40                              // x / 10^4
+        let halves = x &+ high4 &* (1 << 32 &- 10_000)
+        let high2 = ((halves &* 10_486) >> 20) & 0x0000_007F_0000_007F    // each 32-bit lane / 100
+        let quarters = halves &+ high2 &* (1 << 16 &- 100)
+        let high1 = ((quarters &* 103) >> 10) & 0x000F_000F_000F_000F     // each 16-bit lane / 10
+        let bytes = quarters &+ high1 &* (1 << 8 &- 10)
+        return (bytes | 0x3030_3030_3030_3030).byteSwapped
     }
 
     /// Stores 8 bytes at p, least significant first on every platform.
