@@ -36,10 +36,10 @@ public enum ShortestDouble {
         let biasedExponent = Int(truncatingIfNeeded: (bits >> 52) & 0x7FF)
         if biasedExponent == 0 && fraction == 0 {
             p.pointee = UInt8(ascii: "0")
-            return p - out + 1
+            return (p - out) &+ 1
         }
         let (digits, exponent) = toDecimal(fraction: fraction, biasedExponent: biasedExponent)
-        return (p - out) + layout(digits: digits, exponent: exponent, to: p)
+        return (p - out) &+ layout(digits: digits, exponent: exponent, to: p)
     }
 
     /// The shortest round-trip text of a finite `x` as a `String` (allocates; for tests and cold paths).
@@ -56,26 +56,39 @@ public enum ShortestDouble {
     /// finite double given by its IEEE fields.
     @inline(__always)
     static func toDecimal(fraction: UInt64, biasedExponent: Int) -> (UInt64, Int) {
-        let c: UInt64
-        let q: Int
         if biasedExponent != 0 {
-            c = fraction | (1 << 52)
-            q = biasedExponent - 1075
+            let c = fraction | (1 << 52)
+            let q = biasedExponent &- 1075
             // Integers in [1, 2^53): their own digits are the shortest (the rounding interval is ±½ or less).
-            if q <= 0 && q >= -52 {
-                let shift = UInt64(-q)
-                if c & ((1 << shift) &- 1) == 0 {
-                    return removeTrailingZeros(c >> shift, 0)
-                }
+            // c·2^q is one exactly when −tz(c) ≤ q ≤ 0; as unsigned, that is one compare.
+            let tz = c.trailingZeroBitCount
+            if UInt(bitPattern: tz &+ q) <= UInt(bitPattern: tz) {
+                return removeTrailingZeros(c &>> UInt64(truncatingIfNeeded: 0 &- q), 0)
             }
-        } else {
-            c = fraction
-            q = -1074
+            // The common case, kept straight-line: a normal double off a power of two.
+            if fraction != 0 {
+                return schubfach(c, q, lowerIsCloser: false, isNormal: true)
+            }
         }
+        return toDecimalUncommon(fraction: fraction, biasedExponent: biasedExponent)
+    }
 
+    /// Subnormals and powers of two, out of line so their extra cases stay off the common path.
+    @inline(never)
+    static func toDecimalUncommon(fraction: UInt64, biasedExponent: Int) -> (UInt64, Int) {
+        if biasedExponent == 0 {
+            return schubfach(fraction, -1074, lowerIsCloser: false, isNormal: false)
+        }
+        // At a power of two the gap below is half the gap above (except at the least normal, whose lower
+        // neighbour is a subnormal the same gap away).
+        return schubfach(1 << 52, biasedExponent &- 1075, lowerIsCloser: biasedExponent > 1, isNormal: true)
+    }
+
+    /// Schubfach proper for the double c·2^q (c > 0); `lowerIsCloser` when the gap below is half the gap
+    /// above, `isNormal` when c ≥ 2^52.
+    @inline(__always)
+    static func schubfach(_ c: UInt64, _ q: Int, lowerIsCloser: Bool, isNormal: Bool) -> (UInt64, Int) {
         let isEven = c & 1 == 0
-        // At a power of two the gap below is half the gap above.
-        let lowerIsCloser = fraction == 0 && biasedExponent > 1
         // Interval bounds and value, scaled by 4: v = cb·2^(q-2), rounding interval [cbl, cbr]·2^(q-2).
         let cbl = 4 &* c &- 2 &+ (lowerIsCloser ? 1 : 0)
         let cb = 4 &* c
@@ -96,7 +109,8 @@ public enum ShortestDouble {
         let upper = vbr &- (isEven ? 0 : 1)
 
         let s = vb >> 2
-        if s >= 10 {
+        // For c ≥ 2^52, s ≥ c·2^q·10^-k ≥ 2^52 (k makes 2^q·10^-k ≥ 1): the test only matters for subnormals.
+        if isNormal || s >= 10 {
             // One digit fewer: at most one of the two neighbours u′, w′ can lie inside the interval.
             let sp = s / 10
             let upInside = lower <= 40 &* sp
@@ -199,8 +213,9 @@ public enum ShortestDouble {
     }
 
     /// `ddd000`: the digits, then `zeros` (≤ 5 where plain wins) zeros. Touches max(8, count + zeros) bytes:
-    /// the text itself beyond 8.
-    @inline(__always)
+    /// the text itself beyond 8. Out of line, like `writeScientific`: without the rare shapes `layout` is
+    /// small enough to be inlined into its callers (the compiler kept it a call otherwise).
+    @inline(never)
     static func writeInteger(_ digits: UInt64, count n: Int, zeros: Int, to p: UnsafeMutablePointer<UInt8>) {
         writeDigits(digits, count: n, to: p)
         // Rare (only integer-valued doubles with trailing zeros): a short byte loop is enough.
@@ -238,7 +253,7 @@ public enum ShortestDouble {
 
     /// `d.ddde±x`: the digits one place to the right, the first pulled in front of the point. Touches
     /// max(9, text length) bytes.
-    @inline(__always)
+    @inline(never)
     static func writeScientific(_ digits: UInt64, count n: Int, exponent: Int,
                                 to p: UnsafeMutablePointer<UInt8>) -> Int {
         writeDigits(digits, count: n, to: p + 1)
@@ -343,16 +358,19 @@ public enum ShortestDouble {
     /// The eight ASCII digits of v < 10^8 (zero-padded), the first in the lowest byte. SWAR: split into two
     /// 4-digit halves in 32-bit lanes, each into 2+2 in 16-bit lanes, each into 1+1 in bytes; every
     /// multiply-shift below is an exact division for its lane's range (checked offline for all 10^8 inputs).
+    /// A lane holding value with quotient q (by 10^m) becomes q·2^w + (value − q·10^m) by adding q·(2^w − 10^m):
+    /// one multiply-add per step, the quotient landing in the upper half (so the first digit ends up in the
+    /// highest byte, and one byte swap puts it first).
     @inline(__always)
     static func eightDigits(_ v: UInt32) -> UInt64 {
         let x = UInt64(v)
-        let high4 = (x &* 109_951_163) >> 40                      // x / 10^4
-        let halves = high4 | ((x &- high4 &* 10_000) << 32)
-        let high2 = ((halves &* 10_486) >> 20) & 0x0000_007F_0000_007F  // each 32-bit lane / 100
-        let quarters = high2 | ((halves &- high2 &* 100) << 16)
-        let high1 = ((quarters &* 103) >> 10) & 0x000F_000F_000F_000F   // each 16-bit lane / 10
-        let bytes = high1 | ((quarters &- high1 &* 10) << 8)
-        return bytes | 0x3030_3030_3030_3030
+        let high4 = (x &* 109_951_163) >> 40                              // x / 10^4
+        let halves = x &+ high4 &* (1 << 32 &- 10_000)
+        let high2 = ((halves &* 10_486) >> 20) & 0x0000_007F_0000_007F    // each 32-bit lane / 100
+        let quarters = halves &+ high2 &* (1 << 16 &- 100)
+        let high1 = ((quarters &* 103) >> 10) & 0x000F_000F_000F_000F     // each 16-bit lane / 10
+        let bytes = quarters &+ high1 &* (1 << 8 &- 10)
+        return (bytes | 0x3030_3030_3030_3030).byteSwapped
     }
 
     /// Stores 8 bytes at p, least significant first on every platform.
