@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "armsim", targets: ["armsim"]),
+        .executable(name: "armsim-draw", targets: ["armsim-draw"]),
         .library(name: "AutoDiff", targets: ["AutoDiff"]),
         .library(name: "ArmKit", targets: ["ArmKit"]),
         .library(name: "ArmIO", targets: ["ArmIO"]),
@@ -25,19 +26,26 @@ let package = Package(
         // SDL opened with dlopen when drawing starts, so headless commands never load the media stack.
         .target(name: "SDLLoader", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "ArmRender", dependencies: ["ArmKit", "CSDL2", "SDLLoader"]),
+        // The command line: subcommands, argument scanning, the headless pipeline, reports, benchmarks.
+        .target(name: "ArmCLI", dependencies: ["ArmKit", "ArmIO", "ArmRender"]),
+        // Static in release: no dynamic loader at start-up (about half a hello-world's time). It hands drawing
+        // commands to armsim-draw (a static process cannot dlopen SDL). docs/performance.md has the figures.
         .executableTarget(
             name: "armsim",
-            dependencies: [
-                "ArmKit", "ArmIO", "ArmRender",
-            ],
-            // Swift's runtime linked in: start-up without its shared libraries (docs/performance.md).
+            dependencies: ["ArmCLI"],
+            linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]
+        ),
+        // Draws: the Swift runtime linked in, SDL opened with dlopen when drawing starts.
+        .executableTarget(
+            name: "armsim-draw",
+            dependencies: ["ArmCLI"],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
         ),
         .testTarget(name: "AutoDiffTests", dependencies: ["AutoDiff"]),
         .testTarget(name: "ArmKitTests", dependencies: ["ArmKit", "AutoDiff"]),
         .testTarget(name: "ArmIOTests", dependencies: ["ArmIO", "ArmKit"]),
         .testTarget(name: "ArmRenderTests", dependencies: ["ArmRender", "ArmKit"]),
-        .testTarget(name: "armsimTests", dependencies: ["ArmKit", "ArmIO", "armsim"]),
+        .testTarget(name: "armsimTests", dependencies: ["ArmKit", "ArmIO", "armsim", "armsim-draw"]),
     ],
     swiftLanguageModes: [.v6]
 )

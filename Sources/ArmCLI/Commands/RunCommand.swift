@@ -101,6 +101,8 @@ struct RunCommand: Subcommand {
         let imageSize = try size.map { try SizeOption.parse($0) } ?? .standard
         try BatchRun.checkUsage(scenarioCount: scenarios.count, headless: headless, outputDirectory: outputDirectory,
                                 output: output, record: record, jobs: jobs, duration: duration)
+        let windowed = !headless && record == nil
+        if outputDirectory == nil && (windowed || record != nil || plot != nil) { try DrawingHost.require(window: windowed) }
         if let outputDirectory {
             let plan = try BatchPlan(scenarios: scenarios, directory: outputDirectory, format: format ?? .csv)
             return try BatchRun(plan: plan, format: format ?? .csv, duration: duration,

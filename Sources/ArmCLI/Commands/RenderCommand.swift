@@ -39,6 +39,7 @@ struct RenderCommand: Subcommand {
     }
 
     func run() throws {
+        try DrawingHost.require()
         let imageSize = try size.map { try SizeOption.parse($0) } ?? .standard
         try SameFile.check(input: scenario, output: output, option: "--output")
         try PictureFormat.check(output, option: "--output")

@@ -62,6 +62,7 @@ struct WorkspaceCommand: Subcommand {
     }
 
     func run() throws {
+        try DrawingHost.require()
         let imageSize = try SizeOption.parse(size); let (width, height) = (imageSize.width, imageSize.height)
         guard (1...1_000_000_000).contains(samples) else {
             throw CommandFailure(message: "--samples: must be 1…1000000000, got \(samples)", exitCode: ExitCode32.usage)

@@ -47,7 +47,7 @@ struct HeadlessRun {
         let start = Self.now()
         defer { progress.finish() }
         let background = writer.flatMap { writer in
-            BackgroundTrajectoryWriter.worthwhile
+            BackgroundTrajectoryWriter.worthwhile(frames: simulator.frameCount)
                 ? BackgroundTrajectoryWriter(writer: writer, jointCount: scenario.arm.jointCount) : nil
         }
         do {

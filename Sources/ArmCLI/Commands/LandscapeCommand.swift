@@ -74,6 +74,7 @@ struct LandscapeCommand: Subcommand {
         guard output != nil || csv != nil || json else {
             throw CommandFailure(message: "nothing to do: give --output FILE, --csv FILE or --json", exitCode: ExitCode32.usage)
         }
+        if output != nil { try DrawingHost.require() }
         let imageSize = try SizeOption.parse(size); let (width, height) = (imageSize.width, imageSize.height)
         let n = try LandscapeOptions.resolution(resolution), r = try LandscapeOptions.range(range)
         let methods = try LandscapeOptions.methods(paths)

@@ -54,12 +54,16 @@ final class BackgroundTrajectoryWriter: @unchecked Sendable {
         counts.deallocate()
     }
 
-    /// Whether a second thread pays: it needs a second core. `ARMSIM_WRITER_THREAD=0` or `=1` decides instead
-    /// (tests compare the two; a diagnostic switch like `ARMSIM_RENDERER`).
-    static var worthwhile: Bool {
+    /// Whether a second thread pays: it needs a second core, and a run long enough to amortise starting it
+    /// (at 1,000 frames it is a wash, from a few thousand on a gain; docs/performance.md).
+    /// `ARMSIM_WRITER_THREAD=0` or `=1` decides instead (tests compare the two; a diagnostic switch like
+    /// `ARMSIM_RENDERER`).
+    static func worthwhile(frames: Int) -> Bool {
         if let raw = getenv("ARMSIM_WRITER_THREAD"), raw.pointee != 0 { return String(cString: raw) != "0" }
-        return BatchWorkers.coreCount > 1
+        return BatchWorkers.coreCount > 1 && frames >= minimumFrames
     }
+
+    static let minimumFrames = 2_048
 
     func write(_ frame: borrowing Frame) throws {
         slot(filling, filled).pointee.assign(from: frame)

@@ -44,6 +44,7 @@ struct PlotCommand: Subcommand {
     }
 
     func run() throws {
+        try DrawingHost.require()
         let imageSize = try SizeOption.parse(size); let (width, height) = (imageSize.width, imageSize.height)
         let panels = try PlotPanelOption.parse(columns)
         try PlotPaths.checkDistinct(input: input, output: output)
