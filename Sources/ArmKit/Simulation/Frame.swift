@@ -43,3 +43,21 @@ public struct Frame: Sendable, Equatable {
     /// How many times this frame's solve left a saddle along negative curvature.
     public var saddleEscapes: Int { report.saddleEscapes }
 }
+
+extension Frame {
+    /// Becomes a copy of `other`, reusing this frame's q storage (same joint count: no allocation).
+    public mutating func assign(from other: borrowing Frame) {
+        index = other.index
+        t = other.t
+        target = other.target
+        report = other.report
+        curvature = other.curvature
+        if q.count == other.q.count {
+            q.withUnsafeMutableBufferPointer { mine in
+                other.q.withUnsafeBufferPointer { theirs in _ = mine.update(fromContentsOf: theirs) }
+            }
+        } else {
+            q = other.q
+        }
+    }
+}
