@@ -186,4 +186,27 @@ struct ScenarioJSONTests {
         }
         #expect(loaded > 0 && rejected > 0)
     }
+
+    /// Numbers take Clinger's fast path when it is exact: every literal must still give strtod's very double.
+    @Test func numbersAreStrtodsDoubles() throws {
+        var rng = SplitMix64(seed: 18)
+        var literals = ["0", "-0", "0.0", "-0.0", "1e22", "1e23", "-1e-22", "123456789012345", "1234567890123456",
+                        "12345678901234567890", "0.1", "0.30000000000000004", "9007199254740993", "2.2250738585072014e-308",
+                        "4.9e-324", "1.7976931348623157e308", "1e309", "-1e-400", "1E+2", "1.5e-7"]
+        for _ in 0..<20_000 {
+            let digits = String(rng.next() % 10_000_000_000_000_000)
+            let cut = Int(rng.next() % UInt64(digits.count + 1))
+            let mantissa = cut == 0 ? digits : String(digits.prefix(cut)) + "." + String(digits.dropFirst(cut)) + "1"
+            let exponent = Int(rng.next() % 61) - 30
+            literals.append((rng.next() % 2 == 0 ? "-" : "") + mantissa + (rng.next() % 3 == 0 ? "" : "e\(exponent)"))
+        }
+        for literal in literals {
+            guard case .array(let items) = try JSONParser.parse(Array("[\(literal)]".utf8)).value,
+                  case .number(let n) = items.first?.value else {
+                Issue.record("\(literal) did not parse as a number"); continue
+            }
+            let expected = Double(literal) ?? (literal.hasPrefix("-") ? -.infinity : .infinity)
+            #expect(n.value.bitPattern == expected.bitPattern, "\(literal)")
+        }
+    }
 }

@@ -260,9 +260,11 @@ struct JSONParser {
             while isDigit(current) { advance() }
         }
         let literal = String(decoding: bytes[startIndex..<index], as: UTF8.self)
+        // Clinger's fast path gives strtod's double for short literals (most of them) at a tenth of the cost.
+        let fast = bytes.withUnsafeBufferPointer { FastDecimal.parse(UnsafeBufferPointer(rebasing: $0[startIndex..<index])) }
         // The grammar above is a subset of what Double(_:) accepts; it yields ±inf on overflow, 0 on underflow.
         let negative = bytes[startIndex] == UInt8(ascii: "-")
-        let value = Double(literal) ?? (negative ? -Double.infinity : Double.infinity)
+        let value = fast ?? Double(literal) ?? (negative ? -Double.infinity : Double.infinity)
         return JSONNumber(value: value, literal: literal)
     }
 
