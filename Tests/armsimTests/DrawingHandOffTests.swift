@@ -66,4 +66,15 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: png))
     }
+
+    /// A descriptor the caller closed is closed again for armsim-draw: `--plot` with stdout closed still fails
+    /// like the headless run without `--plot` ("stdout is closed"), instead of writing to the null device.
+    @Test func closedStdoutStaysClosedAcrossTheHandOver() throws {
+        let d = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: d) }
+        let result = try CLI.shell("\"$ARMSIM\" run \"$SCENARIOS/line.json\" --headless --plot '\(d.path)/p.png' >&-")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("stdout is closed"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: d.path + "/p.png"))
+    }
 }

@@ -19,15 +19,26 @@ enum DrawingHost {
         throw CommandFailure(message: handOver(), exitCode: window ? ExitCode32.noDisplay : ExitCode32.failure)
     }
 
-    /// Replaces this process with armsim-draw; returns only when that failed, with the reason.
+    /// Replaces this process with armsim-draw; returns only when that failed, with the reason. Descriptors the
+    /// caller had closed are closed again first, so armsim-draw judges them as armsim would (`>&-`).
     static func handOver() -> String {
         let path = siblingPath(drawingExecutable)
         var argv: [UnsafeMutablePointer<CChar>?] = CommandLine.arguments.map { strdup($0) } + [nil]
-        execv(path, &argv)
-        return "drawing needs '\(path)' (built beside armsim by 'swift build'): \(String(cString: strerror(errno)))"
+        let saved = StandardDescriptors.reopened.map { fcntl($0, F_DUPFD_CLOEXEC, 3) }
+        StandardDescriptors.restoreClosed()
+        // Without /proc the bare name is looked up on PATH.
+        if path.contains("/") { execv(path, &argv) } else { execvp(path, &argv) }
+        let reason = String(cString: strerror(errno))
+        // Still here: put the null device back where it was, for the error line and the exit.
+        for (fd, copy) in zip(StandardDescriptors.reopened, saved) where copy >= 0 {
+            _ = dup2(copy, fd)
+            _ = close(copy)
+        }
+        return "drawing needs '\(path)' (built beside armsim by 'swift build'): \(reason)"
     }
 
-    /// `name` in the directory of this executable (from /proc/self/exe, so a symlinked armsim still finds it).
+    /// `name` in the directory of this executable (from /proc/self/exe, so a symlinked armsim still finds it);
+    /// the bare name when /proc cannot tell.
     static func siblingPath(_ name: String) -> String {
         var buffer = [CChar](repeating: 0, count: 4096)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)

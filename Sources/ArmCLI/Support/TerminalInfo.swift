@@ -17,15 +17,23 @@ enum TerminalInfo {
 /// remembered: data asked for on stdout is then an error, not silently discarded.
 enum StandardDescriptors {
     nonisolated(unsafe) static var stdoutWasClosed = false
+    /// The descriptors reopened here, closed again before an `exec` so the next program sees what we were given.
+    nonisolated(unsafe) static var reopened: [Int32] = []
 
     static func ensureOpen() {
         for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
             if fd == 1 { stdoutWasClosed = true }
+            reopened.append(fd)
             let opened = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
             if opened >= 0 && opened != fd {
                 _ = dup2(opened, fd)
                 _ = close(opened)
             }
         }
+    }
+
+    /// Before `exec`: the descriptors the parent had closed are closed again.
+    static func restoreClosed() {
+        for fd in reopened { _ = close(fd) }
     }
 }
