@@ -34,6 +34,32 @@ import Testing
         }
     }
 
+    /// Thousands of queued lines are answered on two threads per read: order, the line numbers of errors and
+    /// skipped blank lines must be exactly those of a one-line-at-a-time session.
+    @Test(arguments: ["inspect", "solve"])
+    func manyQueuedLinesKeepOrderErrorsAndLineNumbers(command: String) throws {
+        var input = "", expected: [(line: Int, q0: Double?)] = []
+        for i in 1...3_000 {
+            if i % 11 == 0 { input += "   \n"; continue }
+            if i % 7 == 0 { input += "{\"q\": [1, 2\n"; expected.append((i, nil)); continue }
+            let q0 = Double(i) * 1e-4
+            input += "{\"q\": [\(q0), 0.2, 0.3], \"target\": [1, 1]}\n"
+            expected.append((i, q0))
+        }
+        let result = try Self.stream([command, "--links", "1,0.8,0.6", "--stdin"], input: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        try #require(result.lines.count == expected.count)
+        for (line, want) in zip(result.lines, expected) {
+            let object = try Self.object(line)
+            if let q0 = want.q0 {
+                let echoed = (object["q0"] ?? object["q"]) as? [Double]   // solve echoes the start as q0
+                #expect(echoed.map { abs($0[0] - q0) <= 1e-15 } == true, "line \(want.line): \(line.prefix(80))")
+            } else {
+                #expect(object["line"] as? Int == want.line && object["error"] is String, "line \(want.line): \(line)")
+            }
+        }
+    }
+
     @Test(arguments: ["inspect", "solve"])
     func badLinesGetAnErrorAndTheStreamGoesOn(command: String) throws {
         let lines = [

@@ -10,10 +10,13 @@ struct StreamLineReader {
     static let maxLineLength = 1 << 20
 
     /// `beforeWaiting` runs before every read that may block, i.e. when every complete line so far is handled.
-    func forEachLine(beforeWaiting: () throws -> Void, _ body: (ArraySlice<UInt8>?) throws -> Void) throws {
+    /// `body` gets the complete lines of each read, in order (nil for an over-long line), so a caller can answer
+    /// a block of queued queries together.
+    func forEachBlock(beforeWaiting: () throws -> Void, _ body: ([ArraySlice<UInt8>?]) throws -> Void) throws {
         var buffer: [UInt8] = []
         var block = [UInt8](repeating: 0, count: 1 << 16)
         var skipping = false
+        var lines: [ArraySlice<UInt8>?] = []
         while true {
             try beforeWaiting()
             let count = block.withUnsafeMutableBytes { read(fileDescriptor, $0.baseAddress, $0.count) }
@@ -24,18 +27,21 @@ struct StreamLineReader {
             if count == 0 { break }
             buffer += block[0..<count]
             var start = buffer.startIndex
+            lines.removeAll(keepingCapacity: true)
             while let newline = buffer[start...].firstIndex(of: 0x0A) {
-                if !skipping { try body(buffer[start..<newline]) }
+                if !skipping { lines.append(buffer[start..<newline]) }
                 skipping = false
                 start = newline + 1
             }
+            if !lines.isEmpty { try body(lines) }
+            lines.removeAll(keepingCapacity: true)
             buffer.removeSubrange(..<start)
             if buffer.count > Self.maxLineLength {
-                if !skipping { try body(nil) }
+                if !skipping { try body([nil]) }
                 skipping = true
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        if !buffer.isEmpty && !skipping { try body(buffer[...]) }
+        if !buffer.isEmpty && !skipping { try body([buffer[...]]) }
     }
 }

@@ -8,7 +8,8 @@ import Glibc
 /// skipped (but counted). When stdout is a pipe, FIFO, socket or terminal, every answer is flushed before the
 /// session waits for more input: a process that sends a line and waits gets its answer at once, while a stream
 /// already queued in the pipe is answered in blocks (per-line writes cost 0.7–1.2 s of system time per 100,000
-/// queries, measured). To a file, output goes in 64 KiB blocks.
+/// queries, measured), the lines of each read shared between two threads (`StreamBlock`). To a file, output goes
+/// in 64 KiB blocks.
 struct StreamSession {
     let sink = FileDescriptorSink.standardOutput()
     /// Whether someone may be waiting for each answer (see `stdoutIsInteractive`).
@@ -21,19 +22,19 @@ struct StreamSession {
         pending.reserveCapacity(1 << 17)
         var lineNumber = 0
         do {
-            try StreamLineReader(fileDescriptor: 0).forEachLine(beforeWaiting: {
-                if interactive { try flush(&pending) }
-            }) { text in
-                lineNumber += 1
-                guard let line = text else {
-                    pending += error("longer than \(StreamLineReader.maxLineLength) bytes; skipped", line: lineNumber)
-                    pending.append(0x0A)
-                    return
+            try withoutActuallyEscaping(answer) { answer in
+                let block = StreamBlock(answer: answer)
+                try StreamLineReader(fileDescriptor: 0).forEachBlock(beforeWaiting: {
+                    if interactive { try flush(&pending) }
+                }) { lines in
+                    for result in block.answers(lines, firstLine: lineNumber + 1) {
+                        guard let result else { continue }
+                        pending += result
+                        pending.append(0x0A)
+                    }
+                    lineNumber += lines.count
+                    if pending.count >= 1 << 16 { try flush(&pending) }
                 }
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-                pending += result(for: line, number: lineNumber, answer)
-                pending.append(0x0A)
-                if pending.count >= 1 << 16 { try flush(&pending) }
             }
             try flush(&pending)
         } catch OutputError.brokenPipe {
@@ -43,23 +44,6 @@ struct StreamSession {
         } catch {
             throw CommandFailure(message: "\(error)", exitCode: ExitCode32.failure)
         }
-    }
-
-    private func result(for line: ArraySlice<UInt8>, number: Int, _ answer: (QueryLine) throws(CommandFailure) -> [UInt8]) -> [UInt8] {
-        do throws(CommandFailure) {
-            let query: QueryLine
-            do { query = try QueryLine.parse(Array(line)) } catch { throw CommandFailure(message: error.message, exitCode: ExitCode32.usage) }
-            return try answer(query)
-        } catch {
-            return self.error(error.message, line: number)
-        }
-    }
-
-    private func error(_ message: String, line: Int) -> [UInt8] {
-        var out = StreamJSONWriter()
-        out.integer("line", line)
-        out.string("error", message)
-        return out.finish()
     }
 
     private func flush(_ pending: inout [UInt8]) throws {
