@@ -1,8 +1,9 @@
 import ArmIO
 
 /// `armsim run A.json B.json … --headless --output-dir DIR [--jobs N]`: many scenarios in one process, N at a
-/// time, each written atomically to its own file. A scenario that fails is reported and the others carry on;
-/// the command then exits 1. Summary lines come in completion order (each names its scenario), then a total.
+/// time, each written atomically to its own file (renamed into place as it completes; all flushed to disk
+/// together before the total). A scenario that fails is reported and the others carry on; the command then exits
+/// 1. Summary lines come in completion order (each names its scenario), then a total.
 struct BatchRun {
     let plan: BatchPlan
     let format: TrajectoryFormat
@@ -37,6 +38,9 @@ struct BatchRun {
                 let outcome = BatchScenarioRun(item: items[index], format: format, duration: duration).run()
                 Self.report(outcome, into: ledger, quiet: quiet)
             }
+        }
+        if ledger.written > 0 {
+            do { try OutputDirectory.flushToDisk(plan.directory) } catch { throw CommandFailure(message: error.description) }
         }
         let elapsed = start.duration(to: .now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18

@@ -44,7 +44,8 @@ struct BatchScenarioRun {
 
     /// The headless loop into a temporary file beside the output, renamed into place only when complete.
     private func simulate(_ scenario: Scenario) throws -> RunSummary {
-        let file = try AtomicFileOutput(path: item.outputPath)
+        // Not synced one by one: BatchRun flushes the whole directory once at the end (OutputDirectory.flushToDisk).
+        let file = try AtomicFileOutput(path: item.outputPath, durable: false, startsWriteback: true)
         do {
             let writer = TrajectoryWriter(format: format, jointCount: scenario.arm.jointCount, task: scenario.task,
                                           sink: file)

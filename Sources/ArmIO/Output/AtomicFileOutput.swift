@@ -1,4 +1,5 @@
 import ArmKit
+import CMathShim
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -44,6 +45,8 @@ public final class AtomicFileOutput: ByteSink {
     public let temporaryPath: String?
     /// Whether `commit()` syncs the data and the directory to disk before and after the rename.
     public let durable: Bool
+    /// With `durable: false`: start writing the data to disk at `commit()` without waiting for it.
+    public let startsWriteback: Bool
 
     private let descriptor: Int32
     private let sink: FileDescriptorSink
@@ -52,8 +55,10 @@ public final class AtomicFileOutput: ByteSink {
 
     /// Opens FILE for output; throws `OutputError.cannotOpen` naming it when that is impossible (missing or
     /// unwritable directory, a directory at FILE, permission denied, …). `durable: false` skips the `fsync`s
-    /// in `commit()` (faster for scratch outputs; the rename is atomic either way).
-    public init(path: String, durable: Bool = true) throws {
+    /// in `commit()` (faster for scratch outputs; the rename is atomic either way); `startsWriteback` then
+    /// hands the data to the disk at `commit()` without waiting (a batch that syncs once at the end).
+    public init(path: String, durable: Bool = true, startsWriteback: Bool = false) throws {
+        self.startsWriteback = startsWriteback
         guard !path.isEmpty else { throw OutputError.cannotOpen(path: path, reason: "empty file name") }
         self.path = path
         self.durable = durable
@@ -172,6 +177,7 @@ public final class AtomicFileOutput: ByteSink {
             }
             return
         }
+        if !durable && startsWriteback { armsim_start_writeback(descriptor) }
         if durable && fsync(descriptor) != 0 && errno != EINVAL && errno != EROFS {
             let reason = Self.lastError()
             abort()

@@ -1,4 +1,5 @@
 import ArmKit
+import CMathShim
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -63,5 +64,17 @@ public enum OutputDirectory {
             if name != "." && name != ".." { names.append(name) }
         }
         return names
+    }
+
+    /// Flushes to disk everything written on the file system that holds `path` (one `syncfs`), then the
+    /// directory's own entries: a batch renames its files into place as they complete and makes them durable
+    /// together at the end, where one sync per file serialised the workers on the file system's journal.
+    public static func flushToDisk(_ path: String) throws(OutputError) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw OutputError.commitFailed(path: path, reason: String(cString: strerror(errno))) }
+        defer { _ = close(descriptor) }
+        if armsim_syncfs(descriptor) != 0 || (fsync(descriptor) != 0 && errno != EINVAL && errno != EROFS) {
+            throw OutputError.commitFailed(path: path, reason: String(cString: strerror(errno)))
+        }
     }
 }
