@@ -29,10 +29,11 @@ let package = Package(
         // The command line: subcommands, argument scanning, the headless pipeline, reports, benchmarks.
         .target(name: "ArmCLI", dependencies: ["ArmKit", "ArmIO", "ArmRender"]),
         // Static in release: no dynamic loader at start-up (about half a hello-world's time). It hands drawing
-        // commands to armsim-draw (a static process cannot dlopen SDL). docs/performance.md has the figures.
+        // commands to armsim-draw (a static process cannot dlopen SDL), so it depends on it: `swift run armsim`
+        // builds both. docs/performance.md has the figures.
         .executableTarget(
             name: "armsim",
-            dependencies: ["ArmCLI"],
+            dependencies: ["ArmCLI", "armsim-draw"],
             linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]
         ),
         // Draws: the Swift runtime linked in, SDL opened with dlopen when drawing starts.
