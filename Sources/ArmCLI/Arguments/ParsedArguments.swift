@@ -25,10 +25,10 @@ struct ParsedArguments: Sendable {
     }
 
     /// A decimal number (no hexadecimal, nan or infinity; see `DecimalNumber`).
-    func decimal(_ name: String) throws(CommandFailure) -> DecimalNumber? {
+    func decimal(_ name: String) throws(CommandFailure) -> Double? {
         guard let text = values[name] else { return nil }
         guard let value = DecimalNumber.parse(text) else { throw Self.bad(name, text, "a decimal number") }
-        return DecimalNumber(value: value)
+        return value
     }
 
     func choice<T: ArgumentChoice>(_ name: String, _ type: T.Type = T.self) throws(CommandFailure) -> T? {

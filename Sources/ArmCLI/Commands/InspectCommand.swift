@@ -40,7 +40,7 @@ struct InspectCommand: Subcommand {
     let q: String?
     let base: String?
     let task: IKTask?
-    let threshold: DecimalNumber?
+    let threshold: Double?
     let target: String?
     let mode: JacobianMode
     let check: Bool
@@ -96,11 +96,11 @@ struct InspectCommand: Subcommand {
     private func makeSettings() throws -> InspectSettings {
         let source = try InspectArmSource.resolve(scenario: scenario, links: links, base: base)
         let (task, given) = source.task(self.task)
-        if let threshold, !(threshold.value > 0) {
-            throw CommandFailure(message: "--threshold: must be > 0, got \(threshold.value)", exitCode: ExitCode32.usage)
+        if let threshold, !(threshold > 0) {
+            throw CommandFailure(message: "--threshold: must be > 0, got \(threshold)", exitCode: ExitCode32.usage)
         }
         var settings = InspectSettings(arm: source.arm, task: task, taskGiven: given,
-                                       threshold: threshold?.value ?? source.solver.singularThreshold(for: source.arm))
+                                       threshold: threshold ?? source.solver.singularThreshold(for: source.arm))
         settings.mode = mode
         settings.check = check
         settings.damping = source.solver.damping

@@ -54,14 +54,14 @@ struct LandscapeCommand: Subcommand {
 
     init(_ arguments: ParsedArguments) throws(CommandFailure) {
         scenario = arguments.positionals.first
-        time = try arguments.decimal("--time")?.value
+        time = try arguments.decimal("--time")
         links = arguments.string("--links")
         base = arguments.string("--base")
         q = arguments.string("--q")
         target = arguments.string("--target")
         task = try arguments.choice("--task") ?? .position
         joints = arguments.string("--joints")
-        range = try arguments.decimal("--range")?.value ?? .pi
+        range = try arguments.decimal("--range") ?? .pi
         resolution = try arguments.int("--resolution") ?? 256
         paths = arguments.string("--paths")
         output = arguments.string("--output")

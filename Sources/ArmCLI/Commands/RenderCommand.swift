@@ -24,7 +24,7 @@ struct RenderCommand: Subcommand {
 
     let scenario: String
     let output: String
-    let time: DecimalNumber?
+    let time: Double?
     let size: String?
     let ellipse: Bool
     let panels: String
@@ -45,7 +45,7 @@ struct RenderCommand: Subcommand {
         try PictureFormat.check(output, option: "--output")
         let shown = try PanelOption.panels(panels, ellipse: ellipse)
         let loaded = try ScenarioInput.load(scenario)
-        let t = time?.value ?? loaded.simulation.duration
+        let t = time ?? loaded.simulation.duration
         do {
             _ = try RenderTime.frameIndex(time: t, simulation: loaded.simulation)
         } catch {

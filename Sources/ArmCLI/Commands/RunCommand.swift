@@ -52,12 +52,12 @@ struct RunCommand: Subcommand {
     let headless: Bool
     let format: TrajectoryFormat?
     let output: String?
-    let duration: DecimalNumber?
+    let duration: Double?
     let quiet: Bool
     let record: String?
     let every: Int?
     let overwrite: Bool
-    let quitAfter: DecimalNumber?
+    let quitAfter: Double?
     let screenshot: String?
     let size: String?
     let paused: Bool
@@ -97,7 +97,7 @@ struct RunCommand: Subcommand {
         try RunFlagRules(headless: headless, recording: record != nil, given: given).check()
         let duration = try checkedDuration()
         if let every, every < 1 { throw usage("--every: must be >= 1, got \(every)") }
-        if let quitAfter, !(quitAfter.value > 0) { throw usage("--quit-after: must be > 0 seconds, got \(quitAfter.value)") }
+        if let quitAfter, !(quitAfter > 0) { throw usage("--quit-after: must be > 0 seconds, got \(quitAfter)") }
         let imageSize = try size.map { try SizeOption.parse($0) } ?? .standard
         try BatchRun.checkUsage(scenarioCount: scenarios.count, headless: headless, outputDirectory: outputDirectory,
                                 output: output, record: record, jobs: jobs, duration: duration)
@@ -132,14 +132,14 @@ struct RunCommand: Subcommand {
 
     private func checkedDuration() throws(CommandFailure) -> Double? {
         guard let duration else { return nil }
-        guard duration.value > 0 else { throw usage("--duration: must be > 0 seconds, got \(duration.value)") }
-        return duration.value
+        guard duration > 0 else { throw usage("--duration: must be > 0 seconds, got \(duration)") }
+        return duration
     }
 
     private func runWindow(_ loaded: Scenario, size: ImageSize, panels: Set<WindowPanel>) throws {
         var options = WindowOptions()
         options.size = size
-        options.quitAfter = quitAfter?.value
+        options.quitAfter = quitAfter
         options.screenshotPath = screenshot
         options.imageSink = FileImageSink()
         options.startPaused = paused

@@ -62,7 +62,7 @@ struct SolveCommand: Subcommand {
         target = arguments.string("--target")
         method = try arguments.choice("--method")
         maxIterations = try arguments.int("--max-iterations")
-        tolerance = try arguments.decimal("--tolerance")?.value
+        tolerance = try arguments.decimal("--tolerance")
         seeds = try arguments.int("--seeds") ?? 1
         seed = try arguments.uint64("--seed") ?? 1
         trace = arguments.flag("--trace")
