@@ -79,9 +79,9 @@ struct WorkspaceCommand: Subcommand {
         sampler.samples = samples
         sampler.seed = seed
         sampler.resolution = resolution
-        let start = BenchClock.nanoseconds()
+        let start = ContinuousClock.now
         let map = sampler.run(workers: threads ?? BatchWorkers.coreCount)
-        let sampling = Self.seconds(since: start)
+        let sampling = start.secondsUntilNow
         var picture = WorkspacePicture(map: map, arm: arm)
         picture.path = picturePath
         picture.ellipseConfigurations = ellipse ? configurations : []
@@ -90,11 +90,7 @@ struct WorkspaceCommand: Subcommand {
         do { bytes = try picture.png(width: width, height: height) } catch { throw CommandFailure(message: "\(error)") }
         try PlotOutputFile.write(bytes, to: output)
         Diagnostics.info("wrote \(output) " + String(cFormat: "(%dx%d): %d samples in %.3f s, %.3f s in all", width, height,
-                                                              samples, sampling, Self.seconds(since: start)))
-    }
-
-    private static func seconds(since start: UInt64) -> Double {
-        Double(BenchClock.nanoseconds() - start) / 1e9
+                                                              samples, sampling, start.secondsUntilNow))
     }
 
     /// The arm, the path to overlay, the ellipse configurations and a name for the title.

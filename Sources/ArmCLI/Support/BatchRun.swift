@@ -42,8 +42,7 @@ struct BatchRun {
         if ledger.written > 0 {
             do { try OutputDirectory.flushToDisk(plan.directory) } catch { throw CommandFailure(message: error.description) }
         }
-        let elapsed = start.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = start.secondsUntilNow
         if !quiet {
             Diagnostics.write("total: \(items.count) scenario\(items.count == 1 ? "" : "s"), \(ledger.written) written "
                               + "to \(plan.directory), \(ledger.failed) failed, \(ledger.frames) frames, "

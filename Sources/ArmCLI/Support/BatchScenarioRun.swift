@@ -33,9 +33,7 @@ struct BatchScenarioRun {
         let start = ContinuousClock.now
         do {
             let summary = try simulate(adjusted)
-            let elapsed = start.duration(to: .now)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            return .written(line: summary.line(name: adjusted.name, wallSeconds: seconds) + "; wrote \(item.outputPath)",
+            return .written(line: summary.line(name: adjusted.name, wallSeconds: start.secondsUntilNow) + "; wrote \(item.outputPath)",
                             frames: summary.frames)
         } catch {
             return .failed(lines: ["\(item.scenarioPath): \(error)"])

@@ -44,7 +44,7 @@ struct HeadlessRun {
                                         isTerminal: TerminalInfo.stderrIsTerminal,
                                         checkEvery: recorder == nil ? 1024 : 1)
         var summary = RunSummary(task: scenario.task)
-        let start = Self.now()
+        let start = ContinuousClock.now
         defer { progress.finish() }
         let background = writer.flatMap { writer in
             BackgroundTrajectoryWriter.worthwhile(frames: simulator.frameCount)
@@ -80,7 +80,7 @@ struct HeadlessRun {
         SignalHandling.announce(outputDescription: nil)
         progress.finish()
         if !quiet {
-            let line = summary.line(name: scenario.name, wallSeconds: Self.now() - start,
+            let line = summary.line(name: scenario.name, wallSeconds: start.secondsUntilNow,
                                     outputs: outputs(fileOutput, recorder))
             Diagnostics.write(line + "\n")
         }
@@ -149,11 +149,5 @@ struct HeadlessRun {
             parts.append("wrote \(recorder.filesWritten) PNG\(recorder.filesWritten == 1 ? "" : "s") to '\(recorder.directory)' (\(RunSummary.size(bytes: recorder.bytesWritten)))")
         }
         return parts
-    }
-
-    private static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
     }
 }

@@ -43,7 +43,6 @@ struct SolveProblem {
         }
         times.sort()
         let median = times[times.count / 2]
-        let micros = Double(median.components.seconds) * 1e6 + Double(median.components.attoseconds) * 1e-12
-        return SolveOutcome(method: method, start: start ?? q0, q: q, report: report, microseconds: micros)
+        return SolveOutcome(method: method, start: start ?? q0, q: q, report: report, microseconds: median.seconds * 1e6)
     }
 }
