@@ -27,7 +27,7 @@ final class BackgroundTrajectoryWriter: @unchecked Sendable {
     private var ready: [Int] = []
     private var closed = false
     private var failure: (any Error)?
-    private var thread: pthread_t?
+    private var thread: WorkerThread?
     /// The batch the caller is filling, and how far.
     private var filling: Int
     private var filled = 0
@@ -45,7 +45,7 @@ final class BackgroundTrajectoryWriter: @unchecked Sendable {
         counts.initialize(repeating: 0, count: 3)
         filling = 0
         free = [1, 2]
-        thread = Self.start(self)
+        thread = WorkerThread.start { [self] in drainLoop() }
     }
 
     deinit {
@@ -114,7 +114,7 @@ final class BackgroundTrajectoryWriter: @unchecked Sendable {
             closed = true
             gate.signal()
         }
-        pthread_join(thread, nil)
+        thread.join()
         self.thread = nil
     }
 
@@ -144,20 +144,5 @@ final class BackgroundTrajectoryWriter: @unchecked Sendable {
             }
             return index
         }
-    }
-
-    private static func start(_ owner: BackgroundTrajectoryWriter) -> pthread_t? {
-        let box = Unmanaged.passRetained(owner)
-        var thread = pthread_t()
-        let status = pthread_create(&thread, nil, { raw in
-            let owner = Unmanaged<BackgroundTrajectoryWriter>.fromOpaque(raw!).takeRetainedValue()
-            owner.drainLoop()
-            return nil
-        }, box.toOpaque())
-        guard status == 0 else {
-            box.release()
-            return nil
-        }
-        return thread
     }
 }

@@ -4,34 +4,47 @@ import Glibc
 import Darwin
 #endif
 
+/// One plain pthread running `body`, joined by `join()`; nil from `start` when no thread can be had (a process
+/// limit), so the caller runs that work itself. Shared by the batch workers, the trajectory writer thread and
+/// the `--stdin` blocks.
+struct WorkerThread {
+    private final class Job {
+        let body: @Sendable () -> Void
+        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+    }
+
+    private let thread: pthread_t
+
+    static func start(_ body: @escaping @Sendable () -> Void) -> WorkerThread? {
+        let job = Unmanaged.passRetained(Job(body))
+        var thread = pthread_t()
+        let status = pthread_create(&thread, nil, { raw in
+            Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue().body()
+            return nil
+        }, job.toOpaque())
+        guard status == 0 else {
+            job.release()
+            return nil
+        }
+        return WorkerThread(thread: thread)
+    }
+
+    func join() { pthread_join(thread, nil) }
+}
+
 /// Exactly `count` threads running `body(worker)`, joined before `run` returns. Plain pthreads rather than
 /// Dispatch: `--jobs N` means N at once, and Dispatch would cap the width at the core count.
 enum BatchWorkers {
-    private final class Job {
-        let body: @Sendable (Int) -> Void
-        let worker: Int
-        init(_ body: @escaping @Sendable (Int) -> Void, _ worker: Int) { self.body = body; self.worker = worker }
-    }
-
     static func run(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
-        var threads: [pthread_t] = []
+        var threads: [WorkerThread] = []
         for worker in 0..<max(1, count) {
-            let job = Unmanaged.passRetained(Job(body, worker))
-            var thread = pthread_t()
-            let status = pthread_create(&thread, nil, { raw in
-                let job = Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue()
-                job.body(job.worker)
-                return nil
-            }, job.toOpaque())
-            if status == 0 {
+            if let thread = WorkerThread.start({ body(worker) }) {
                 threads.append(thread)
             } else {
-                // No thread to be had (a process limit): this worker's share runs here instead.
-                job.release()
-                body(worker)
+                body(worker)   // no thread to be had: this worker's share runs here instead
             }
         }
-        for thread in threads { pthread_join(thread, nil) }
+        for thread in threads { thread.join() }
     }
 
     /// The cores this process may use: the default for --jobs.

@@ -1,9 +1,9 @@
 import ArmIO
 
 /// The answers to the lines of one read, in order: each is the query's JSON result, an error object naming
-/// the line, or nil for a blank line (skipped, but counted). A block of many queued lines is split between the
-/// caller's thread and one more (answers are independent), so a queued stream is answered about twice as fast
-/// on two cores; a single interactive line is answered on the caller's thread at once.
+/// the line, or nil for a blank line (skipped, but counted). A block of many queued lines is split between two
+/// worker threads (answers are independent), so a queued stream is answered about twice as fast on two cores;
+/// a single interactive line is answered on the caller's thread at once.
 struct StreamBlock {
     let answer: (QueryLine) throws(CommandFailure) -> [UInt8]
     /// Fewer lines than this are not worth a second thread.
@@ -18,6 +18,8 @@ struct StreamBlock {
         defer { results.deinitialize(); results.deallocate() }
         let half = lines.count / 2
         let shared = UncheckedBox((self, lines, results))
+        // Two fresh workers while this thread waits: measured faster than this thread taking one half itself
+        // (0.39–0.47 s against 0.57–0.66 s for 100,000 queries, the same CPU time).
         BatchWorkers.run(count: 2) { worker in
             let (block, lines, results) = shared.value
             let range = worker == 0 ? 0..<half : half..<lines.count
