@@ -11,25 +11,25 @@ import CMathShim
 /// start-up). Only numeric conversions (%d, %f, %e, %g, widths) are meant: C formats them as Foundation does.
 extension String {
     public init(cFormat format: String, _ arguments: CVarArg...) {
-        var buffer = [CChar](repeating: 0, count: 256)
-        var n = withVaList(arguments) { vsnprintf(&buffer, buffer.count, format, $0) }
-        if n >= buffer.count {
-            buffer = [CChar](repeating: 0, count: Int(n) + 1)
-            n = withVaList(arguments) { vsnprintf(&buffer, buffer.count, format, $0) }
-        }
-        self = n < 0 ? "" : String(decoding: buffer.prefix(Int(n)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        self = String.formatted { buffer, size in withVaList(arguments) { vsnprintf(buffer, size, format, $0) } }
     }
 
     /// One double (`%.3g`, `%8.2f`, …): straight to snprintf, without `withVaList`'s dynamic casts. Overload
     /// resolution picks it for every single-Double call.
     public init(cFormat format: String, _ x: Double) {
-        var buffer = [CChar](repeating: 0, count: 64)
-        var n = armsim_format_double(&buffer, buffer.count, format, x)
+        self = String.formatted { buffer, size in armsim_format_double(buffer, size, format, x) }
+    }
+
+    /// Runs an snprintf-like `write(buffer, size)` into a buffer, again into a larger one when the text did not
+    /// fit, and returns the text ("" on an encoding error).
+    private static func formatted(_ write: (UnsafeMutablePointer<CChar>, Int) -> Int32) -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        var n = buffer.withUnsafeMutableBufferPointer { write($0.baseAddress!, $0.count) }
         if n >= buffer.count {
             buffer = [CChar](repeating: 0, count: Int(n) + 1)
-            n = armsim_format_double(&buffer, buffer.count, format, x)
+            n = buffer.withUnsafeMutableBufferPointer { write($0.baseAddress!, $0.count) }
         }
-        self = n < 0 ? "" : String(decoding: buffer.prefix(Int(n)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return n < 0 ? "" : String(decoding: buffer.prefix(Int(n)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// `dir` + "/" + `name` (one slash), for file paths built from a directory.
