@@ -16,13 +16,13 @@ enum TerminalInfo {
 /// the run opens cannot become "stderr" and receive diagnostics in the middle of its data. A closed stdout is
 /// remembered: data asked for on stdout is then an error, not silently discarded.
 enum StandardDescriptors {
-    nonisolated(unsafe) static var stdoutWasClosed = false
     /// The descriptors reopened here, closed again before an `exec` so the next program sees what we were given.
     nonisolated(unsafe) static var reopened: [Int32] = []
 
+    static var stdoutWasClosed: Bool { reopened.contains(1) }
+
     static func ensureOpen() {
         for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
-            if fd == 1 { stdoutWasClosed = true }
             reopened.append(fd)
             let opened = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
             if opened >= 0 && opened != fd {
