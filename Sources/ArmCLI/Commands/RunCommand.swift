@@ -94,15 +94,17 @@ struct RunCommand: Subcommand {
     }
 
     func run() throws {
-        try RunFlagRules(headless: headless, recording: record != nil, given: given).check()
+        let rules = RunFlagRules(headless: headless, recording: record != nil, given: given)
+        try rules.check()
         let duration = try checkedDuration()
         if let every, every < 1 { throw usage("--every: must be >= 1, got \(every)") }
         if let quitAfter, !(quitAfter > 0) { throw usage("--quit-after: must be > 0 seconds, got \(quitAfter)") }
         let imageSize = try size.map { try SizeOption.parse($0) } ?? .standard
         try BatchRun.checkUsage(scenarioCount: scenarios.count, headless: headless, outputDirectory: outputDirectory,
                                 output: output, record: record, jobs: jobs, duration: duration)
-        let windowed = !headless && record == nil
-        if outputDirectory == nil && (windowed || record != nil || plot != nil) { try DrawingHost.require(window: windowed) }
+        if outputDirectory == nil && (rules.windowed || rules.recording || plot != nil) {
+            try DrawingHost.require(window: rules.windowed)
+        }
         if let outputDirectory {
             let plan = try BatchPlan(scenarios: scenarios, directory: outputDirectory, format: format ?? .csv)
             return try BatchRun(plan: plan, format: format ?? .csv, duration: duration,
